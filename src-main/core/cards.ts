@@ -1,0 +1,85 @@
+// Evidence cards: an anchored excerpt of an article with a tag (the claim, in the cutter's words) and its cite.
+import type { EvidenceCard, Role } from '../shared/domain';
+import { anchorQuote } from './anchoring';
+import { citeOf } from './articles';
+import { newUuid, nowIso } from './clock';
+import type { Db } from './db/open';
+import { AppError } from './errors';
+
+interface CardRow {
+  uuid: string;
+  article_uuid: string;
+  tag: string;
+  quote: string;
+  owner_role: Role;
+  title: string;
+  author: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export interface NewCard {
+  uuid?: string;
+  articleId: number;
+  ownerId: number;
+  tag: string;
+  quote: string;
+}
+
+/** Cuts a card from the exact quote in the article's text; refuses a quote the article does not contain. */
+export function insertCard(db: Db, card: NewCard): number {
+  const article = db
+    .prepare<[number], { body_text: string; title: string }>('SELECT body_text, title FROM articles WHERE id = ?')
+    .get(card.articleId);
+  const quote = card.quote.normalize('NFC');
+  const anchor = article ? anchorQuote(article.body_text, quote) : null;
+  if (!anchor) {
+    throw new AppError('INVALID_INPUT', `The quote “${quote.slice(0, 60)}…” is not in the article “${article?.title ?? '?'}”.`);
+  }
+  const now = nowIso();
+  const result = db
+    .prepare(
+      `INSERT INTO excerpts (uuid, article_id, owner_id, kind, start_offset, end_offset, quote, prefix, suffix,
+                             tag, created_at, updated_at)
+       VALUES (?, ?, ?, 'card', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      card.uuid ?? newUuid(),
+      card.articleId,
+      card.ownerId,
+      anchor.start,
+      anchor.end,
+      anchor.quote,
+      anchor.prefix,
+      anchor.suffix,
+      card.tag.normalize('NFC').trim(),
+      now,
+      now,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+/** The cards a debate's pool offers, in the teacher's order. */
+export function poolCards(db: Db, debateId: number): EvidenceCard[] {
+  return db
+    .prepare<[number], CardRow>(
+      `SELECT e.uuid, a.uuid AS article_uuid, e.tag, e.quote, p.role AS owner_role,
+              a.title, a.author, a.outlet, a.published, a.url
+       FROM debate_pool dp
+       JOIN excerpts e ON e.id = dp.excerpt_id
+       JOIN articles a ON a.id = e.article_id
+       JOIN people p ON p.id = e.owner_id
+       WHERE dp.debate_id = ?
+       ORDER BY dp.position`,
+    )
+    .all(debateId)
+    .map((row) => ({
+      id: row.uuid,
+      articleId: row.article_uuid,
+      tag: row.tag,
+      quote: row.quote,
+      cite: citeOf(row),
+      ownerRole: row.owner_role,
+    }));
+}

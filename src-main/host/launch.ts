@@ -1,0 +1,81 @@
+// `npm start` / `npm run web`: launches the Electron app, or (where no Electron binary can run, or with
+// --web) the browser host on 127.0.0.1, printing its address and opening the system browser.
+import envPaths from 'env-paths';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import open from 'open';
+import { createApp } from '../core/app';
+import { startHost } from './server';
+
+const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+const { values: args } = parseArgs({
+  options: {
+    web: { type: 'boolean', default: false },
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
+    'no-open': { type: 'boolean', default: false },
+  },
+});
+
+/** The Electron binary's path, or why there is none (electron's index.js throws when it was never downloaded). */
+function findElectron(): { path: string } | { missing: string } {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    if (typeof path === 'string' && existsSync(path)) return { path };
+    return { missing: 'the Electron binary is not installed' };
+  } catch (error) {
+    return { missing: (error as Error).message.split('\n')[0] ?? 'the Electron binary is not installed' };
+  }
+}
+
+async function startBrowserHost(): Promise<void> {
+  const dataDir = resolve(args['data-dir'] ?? envPaths('debate-desk', { suffix: '' }).data);
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not ${args.port}`);
+    process.exit(2);
+  }
+  let app;
+  try {
+    app = createApp({ dataDir, resourcesDir: projectRoot });
+  } catch (error) {
+    console.error(`Debate Desk cannot open its data: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const host = await startHost({ app, rendererDir: join(projectRoot, 'out', 'renderer'), port });
+  console.log(`Debate Desk is running at ${host.url}`);
+  console.log(`Data: ${app.dataFile}`);
+  const stop = () => {
+    void host.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (!args['no-open']) {
+    open(host.url).catch(() => console.log('Open the address above in your web browser.'));
+  }
+}
+
+function startElectron(electronPath: string): void {
+  const child = spawn(electronPath, [projectRoot], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+if (args.web) {
+  await startBrowserHost();
+} else {
+  const electron = findElectron();
+  if ('path' in electron) {
+    startElectron(electron.path);
+  } else {
+    console.log(`Electron cannot run here (${electron.missing}); starting Debate Desk in your browser instead.`);
+    await startBrowserHost();
+  }
+}

@@ -1,0 +1,29 @@
+// The one envelope every API call answers with, on every host.
+
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_METHOD'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'LOCKED'
+  | 'FORBIDDEN'
+  | 'TOO_LARGE'
+  | 'DUPLICATE'
+  | 'DATABASE_TOO_NEW'
+  | 'DATABASE_ERROR'
+  | 'INTERNAL';
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export function success<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failure(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
