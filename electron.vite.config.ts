@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 export default defineConfig({
   main: {
     build: {
-      lib: { entry: resolve('src-main/electron/main.ts') },
+      lib: { entry: { index: resolve('src-main/electron/main.ts') } },
     },
   },
   preload: {
     build: {
-      lib: { entry: resolve('src-main/electron/preload.ts') },
+      lib: { entry: { index: resolve('src-main/electron/preload.ts') } },
       rollupOptions: {
         // Sandboxed preloads cannot be ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -20,7 +20,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [svelte()],
+    plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       rollupOptions: { input: resolve('src-renderer/index.html') },
     },

@@ -57,7 +57,7 @@ function openDataFailureMessage(error: unknown, usedNativeBinding: boolean): str
   const text = errorText(error);
   if (isNativeAbiMismatch(text)) {
     const fix = usedNativeBinding
-      ? 'The Electron build of better-sqlite3 in native/electron/ was made for another Electron version.'
+      ? 'The Electron build of better-sqlite3 in native/electron/ does not load in this version of Electron.'
       : 'There is no Electron build of better-sqlite3 yet.';
     return `${fix}\n\nOn a computer with internet access, run:\n\n    npm run build:native\n\nthen start Debate Desk again.\n\nDetails: ${text}`;
   }

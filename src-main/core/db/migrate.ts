@@ -38,8 +38,8 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Brings the database up to the newest schema; returns the versions it applied. */
-export function migrate(db: Database, migrations: Migration[]): number[] {
+/** Refuses a file written by a newer app, before anything (even a pragma) writes to it. */
+export function refuseNewerDatabase(db: Database, migrations: Migration[]): void {
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
@@ -49,6 +49,12 @@ export function migrate(db: Database, migrations: Migration[]): number[] {
         `this app knows up to ${latest}). Update Debate Desk to open it. The file was not changed.`,
     );
   }
+}
+
+/** Brings the database up to the newest schema; returns the versions it applied. */
+export function migrate(db: Database, migrations: Migration[]): number[] {
+  refuseNewerDatabase(db, migrations);
+  const current = schemaVersion(db);
   const pending = migrations.filter((migration) => migration.version > current);
   if (pending.length === 0) return [];
   db.transaction(() => {

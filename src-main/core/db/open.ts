@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../errors';
-import { migrate, readMigrations } from './migrate';
+import { migrate, readMigrations, refuseNewerDatabase } from './migrate';
 
 export type Db = Database.Database;
 
@@ -16,25 +16,34 @@ export interface OpenOptions {
 
 export function openDatabase({ file, migrationsDir, nativeBinding }: OpenOptions): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const migrations = readMigrations(migrationsDir);
   let db: Db;
   try {
     db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    throw cannotOpen(file, error);
+  }
+  try {
+    // Before any pragma: switching to WAL rewrites the file header, and a newer app's file must stay untouched.
+    refuseNewerDatabase(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // WAL + NORMAL survives an application crash; only a power cut can lose the last commits.
     db.pragma('synchronous = NORMAL');
   } catch (error) {
-    throw new AppError(
-      'DATABASE_ERROR',
-      `Debate Desk could not open its data file ${file}: ${(error as Error).message}`,
-    );
+    db.close();
+    throw error instanceof AppError ? error : cannotOpen(file, error);
   }
   try {
-    migrate(db, readMigrations(migrationsDir));
+    migrate(db, migrations);
   } catch (error) {
     db.close();
     throw error;
   }
   return db;
+}
+
+function cannotOpen(file: string, error: unknown): AppError {
+  return new AppError('DATABASE_ERROR', `Debate Desk could not open its data file ${file}: ${(error as Error).message}`);
 }

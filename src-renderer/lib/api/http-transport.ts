@@ -1,0 +1,33 @@
+// Transport for the browser host: POST /api/<method> with the per-launch token, pushes by server-sent events.
+import type { AppEvent } from '../../../src-main/shared/events';
+import { failure, type Result } from '../../../src-main/shared/result';
+import type { Transport } from './transport';
+
+const TOKEN_HEADER = 'X-Debate-Desk-Token';
+
+function pageToken(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="debate-desk-token"]')?.content ?? '';
+}
+
+export function createHttpTransport(): Transport {
+  const token = pageToken();
+  return {
+    async call(method, input) {
+      try {
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return failure('INTERNAL', 'Debate Desk is not reachable. Is it still running? Start it again and reload this page.');
+      }
+    },
+    onEvent(listener) {
+      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      source.onmessage = (message) => listener(JSON.parse(message.data as string) as AppEvent);
+      return () => source.close();
+    },
+  };
+}

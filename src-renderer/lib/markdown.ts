@@ -1,0 +1,23 @@
+// Markdown for display: marked → DOMPurify. The only source of HTML that reaches {@html} (in Markdown.svelte).
+import DOMPurify from 'dompurify';
+import { ELEMENTS_DROPPED_WITH_CONTENT, markdownToUnsafeHtml } from '../../src-main/shared/markdown';
+
+const droppedElements = [...ELEMENTS_DROPPED_WITH_CONTENT];
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  // Links leave the app for the system browser; they never navigate the app's own window.
+  if (node instanceof HTMLAnchorElement) {
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  }
+});
+
+export function renderMarkdown(markdown: string): string {
+  return DOMPurify.sanitize(markdownToUnsafeHtml(markdown), {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: droppedElements,
+    FORBID_CONTENTS: droppedElements,
+    FORBID_ATTR: ['style'],
+    ALLOW_DATA_ATTR: false,
+  });
+}

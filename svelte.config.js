@@ -1,0 +1,4 @@
+// Svelte compiler settings shared by the build (vite-plugin-svelte) and svelte-check.
+export default {
+  compilerOptions: { runes: true },
+};
