@@ -47,8 +47,12 @@ function run(command, args, cwd, extraEnv = {}) {
 async function checkOnline(electronVersion) {
   const probe = `${headersUrl}/v${electronVersion}/SHASUMS256.txt`;
   try {
-    const response = await fetch(probe, { method: 'HEAD', signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) fail(`Electron ${electronVersion} headers are not available at ${probe} (HTTP ${response.status}).`);
+    const response = await fetch(probe, {
+      method: 'HEAD',
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok)
+      fail(`Electron ${electronVersion} headers are not available at ${probe} (HTTP ${response.status}).`);
   } catch (error) {
     fail(
       `cannot reach ${headersUrl} (${error?.cause?.code ?? error?.cause?.message ?? error?.message ?? error}): this step needs internet access; ` +
@@ -98,7 +102,18 @@ async function main() {
       prebuildInstall !== null &&
       run(
         process.execPath,
-        [prebuildInstall, '--runtime', 'electron', '--target', electronVersion, '--arch', arch, '--platform', process.platform, '--verbose'],
+        [
+          prebuildInstall,
+          '--runtime',
+          'electron',
+          '--target',
+          electronVersion,
+          '--arch',
+          arch,
+          '--platform',
+          process.platform,
+          '--verbose',
+        ],
         buildDir,
       ) &&
       existsSync(built);
@@ -126,7 +141,9 @@ async function main() {
     if (statSync(built).size === 0) fail(`the build produced an empty ${built}.`);
     mkdirSync(outputDir, { recursive: true });
     copyFileSync(built, outputFile);
-    say(`wrote ${relative(projectRoot, outputFile)}; the Electron shell loads it through better-sqlite3's nativeBinding option.`);
+    say(
+      `wrote ${relative(projectRoot, outputFile)}; the Electron shell loads it through better-sqlite3's nativeBinding option.`,
+    );
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import { failure, success, type Result } from '../shared/result';
@@ -40,7 +40,9 @@ interface Context {
   emit(event: AppEvent): void;
 }
 
-type Handlers = { [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodOutput<M> };
+type Handlers = {
+  [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodOutput<M>;
+};
 
 /** Every mutating handler runs in one SQLite transaction: on failure nothing is half-written. */
 const inTransaction =
@@ -49,7 +51,11 @@ const inTransaction =
     ctx.db.transaction(() => handler(ctx, input)).immediate();
 
 const handlers: Handlers = {
-  'app.info': (ctx) => ({ version: ctx.version, schemaVersion: schemaVersion(ctx.db), dataFile: ctx.dataFile }),
+  'app.info': (ctx) => ({
+    version: ctx.version,
+    schemaVersion: schemaVersion(ctx.db),
+    dataFile: ctx.dataFile,
+  }),
   'people.list': (ctx) => listPeople(ctx.db),
   'articles.list': (ctx) => listArticles(ctx.db),
   'articles.get': (ctx, input) => getArticle(ctx.db, input.articleId),
@@ -58,7 +64,11 @@ const handlers: Handlers = {
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
     const board = placeCard(ctx.db, input);
-    ctx.emit({ type: 'board.changed', debateId: input.debateId, studentId: input.studentId });
+    ctx.emit({
+      type: 'board.changed',
+      debateId: input.debateId,
+      studentId: input.studentId,
+    });
     return board;
   }),
 };
@@ -73,7 +83,11 @@ function describeInvalidInput(method: string, error: z.ZodError): string {
 
 function readVersion(resourcesDir: string): string {
   try {
-    return (JSON.parse(readFileSync(join(resourcesDir, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(resourcesDir, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return '0.0.0';
   }

@@ -48,7 +48,12 @@ export function citeOf(row: Pick<ArticleRow, 'title' | 'author' | 'outlet' | 'pu
 }
 
 function toSummary(row: ArticleRow): ArticleSummary {
-  return { id: row.uuid, ...citeOf(row), wordCount: row.word_count, cardCount: row.card_count };
+  return {
+    id: row.uuid,
+    ...citeOf(row),
+    wordCount: row.word_count,
+    cardCount: row.card_count,
+  };
 }
 
 /** Same text (ignoring spacing) = same article, whatever file or title it came with. */
@@ -58,15 +63,15 @@ function checksumOf(bodyText: string): string {
 
 export function listArticles(db: Db): ArticleSummary[] {
   return db
-    .prepare<[], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published, a.title`)
+    .prepare<[], ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published IS NULL, a.published, a.title`,
+    )
     .all()
     .map(toSummary);
 }
 
 export function getArticleSummary(db: Db, uuid: string): ArticleSummary {
-  const row = db
-    .prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.uuid = ?`)
-    .get(uuid);
+  const row = db.prepare<[string], ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.uuid = ?`).get(uuid);
   if (!row) throw notFound('This article');
   return toSummary(row);
 }
@@ -78,7 +83,11 @@ export function getArticle(db: Db, uuid: string): Article {
     )
     .get(uuid);
   if (!row) throw notFound('This article');
-  return { ...toSummary(row), bodyMarkdown: row.body_markdown, bodyText: row.body_text };
+  return {
+    ...toSummary(row),
+    bodyMarkdown: row.body_markdown,
+    bodyText: row.body_text,
+  };
 }
 
 export function articleRowId(db: Db, uuid: string): number {

@@ -33,7 +33,12 @@ export function getBoard(db: Db, debateUuid: string, studentUuid: string): Board
     side: row.side,
     position: row.position,
   }));
-  return { debate, student: personFromRow(student), cards: poolCards(db, rowId), placements };
+  return {
+    debate,
+    student: personFromRow(student),
+    cards: poolCards(db, rowId),
+    placements,
+  };
 }
 
 export interface PlaceCardInput {
@@ -80,9 +85,7 @@ export function placeCard(db: Db, input: PlaceCardInput): Board {
      WHERE debate_id = ? AND student_id = ? AND excerpt_id = ? AND position <> ?`,
   );
   for (const ids of [sides.A, sides.B]) {
-    ids.forEach((excerptId, position) =>
-      renumber.run(position, now, debate.rowId, student.id, excerptId, position),
-    );
+    ids.forEach((excerptId, position) => renumber.run(position, now, debate.rowId, student.id, excerptId, position));
   }
   return getBoard(db, input.debateId, input.studentId);
 }

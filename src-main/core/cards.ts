@@ -35,7 +35,10 @@ export function insertCard(db: Db, card: NewCard): number {
   const quote = card.quote.normalize('NFC');
   const anchor = article ? anchorQuote(article.body_text, quote) : null;
   if (!anchor) {
-    throw new AppError('INVALID_INPUT', `The quote “${quote.slice(0, 60)}…” is not in the article “${article?.title ?? '?'}”.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `The quote “${quote.slice(0, 60)}…” is not in the article “${article?.title ?? '?'}”.`,
+    );
   }
   const now = nowIso();
   const result = db

@@ -47,7 +47,12 @@ export function findDebate(db: Db, uuid: string): Debate & { rowId: number } {
     )
     .all(row.id)
     .map((article) => article.uuid);
-  return { ...toSummary(row), instructionsMarkdown: row.instructions_markdown, articleIds, rowId: row.id };
+  return {
+    ...toSummary(row),
+    instructionsMarkdown: row.instructions_markdown,
+    articleIds,
+    rowId: row.id,
+  };
 }
 
 export interface NewDebate {

@@ -10,7 +10,11 @@ interface PersonRow {
   role: Role;
 }
 
-const toPerson = (row: PersonRow): Person => ({ id: row.uuid, name: row.name, role: row.role });
+const toPerson = (row: PersonRow): Person => ({
+  id: row.uuid,
+  name: row.name,
+  role: row.role,
+});
 
 export function listPeople(db: Db): Person[] {
   const rows = db

@@ -26,7 +26,16 @@ const debateFrontMatter = z.object({
   motion: z.string().min(1),
   sideA: z.string().min(1),
   sideB: z.string().min(1),
-  cards: z.array(z.object({ uuid: z.uuid(), article: z.uuid(), tag: z.string().min(1), quote: z.string().min(1) })).min(1),
+  cards: z
+    .array(
+      z.object({
+        uuid: z.uuid(),
+        article: z.uuid(),
+        tag: z.string().min(1),
+        quote: z.string().min(1),
+      }),
+    )
+    .min(1),
 });
 
 const roster = z.object({
@@ -54,12 +63,23 @@ export function readStarterPack(starterDir: string): StarterPack {
     .map((file) => {
       // gray-matter caches by content; a fresh copy of `data` keeps loads independent.
       const { data, content } = matter(readFileSync(join(articlesDir, file), 'utf8'));
-      return { ...parseOrExplain(articleFrontMatter, { ...data }, file), bodyMarkdown: content.trim() + '\n', file };
+      return {
+        ...parseOrExplain(articleFrontMatter, { ...data }, file),
+        bodyMarkdown: content.trim() + '\n',
+        file,
+      };
     });
   const debateFile = join(starterDir, 'debate.md');
   const { data, content } = matter(readFileSync(debateFile, 'utf8'));
-  const debate = { ...parseOrExplain(debateFrontMatter, { ...data }, 'debate.md'), instructionsMarkdown: content.trim() };
-  const people = parseOrExplain(roster, JSON.parse(readFileSync(join(starterDir, 'roster.json'), 'utf8')), 'roster.json');
+  const debate = {
+    ...parseOrExplain(debateFrontMatter, { ...data }, 'debate.md'),
+    instructionsMarkdown: content.trim(),
+  };
+  const people = parseOrExplain(
+    roster,
+    JSON.parse(readFileSync(join(starterDir, 'roster.json'), 'utf8')),
+    'roster.json',
+  );
   return { articles, debate, roster: people };
 }
 
@@ -82,7 +102,9 @@ export function loadStarterIfEmpty(db: Db, starterDir: string): boolean {
     const addPerson = db.prepare(
       'INSERT INTO people (uuid, name, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
     );
-    const teacherId = Number(addPerson.run(pack.roster.teacher.uuid, pack.roster.teacher.name, 'teacher', now, now).lastInsertRowid);
+    const teacherId = Number(
+      addPerson.run(pack.roster.teacher.uuid, pack.roster.teacher.name, 'teacher', now, now).lastInsertRowid,
+    );
     for (const student of pack.roster.students) addPerson.run(student.uuid, student.name, 'student', now, now);
 
     for (const article of pack.articles) insertArticle(db, article);
@@ -104,4 +126,3 @@ export function loadStarterIfEmpty(db: Db, starterDir: string): boolean {
   }).immediate();
   return true;
 }
-

@@ -1,11 +1,5 @@
 // The Electron shell's security policy as pure functions: window preferences, CSP, URL trust checks and per-webContents guards.
-import type {
-  HandlerDetails,
-  Session,
-  WebContents,
-  WebPreferences,
-  WindowOpenHandlerResponse,
-} from 'electron';
+import type { HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
 
 const POLICY_DIRECTIVES = [
   "default-src 'none'",
@@ -72,11 +66,7 @@ export function isOwnPageUrl(url: string, ownPageUrl: string): boolean {
   if (!candidate || !own) return false;
   if (own.protocol === 'file:') {
     // Chromium and Node's pathToFileURL may percent-encode the same path differently.
-    return (
-      candidate.protocol === 'file:' &&
-      candidate.host === own.host &&
-      decodedPath(candidate) === decodedPath(own)
-    );
+    return candidate.protocol === 'file:' && candidate.host === own.host && decodedPath(candidate) === decodedPath(own);
   }
   if (own.protocol === 'http:' || own.protocol === 'https:') {
     return candidate.origin === own.origin;
@@ -117,7 +107,11 @@ export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
  * Chromium asks for it on navigator.clipboard.writeText. Camera, microphone, notifications,
  * geolocation, reading the clipboard, HID, serial, USB, openExternal, fullscreen... are all denied.
  */
-export function isPermissionGranted(permission: string, requestingUrl: string, isOwnPage: (url: string) => boolean): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string,
+  isOwnPage: (url: string) => boolean,
+): boolean {
   return permission === 'clipboard-sanitized-write' && isOwnPage(requestingUrl);
 }
 
@@ -126,7 +120,9 @@ export function installSessionPolicy(
   options: { policy: string; isOwnPage: (url: string) => boolean },
 ): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, options.policy) });
+    callback({
+      responseHeaders: withContentSecurityPolicy(details.responseHeaders, options.policy),
+    });
   });
   session.setPermissionRequestHandler((contents, permission, callback) => {
     callback(isPermissionGranted(permission, contents.getURL(), options.isOwnPage));

@@ -29,7 +29,9 @@ function findElectron(): { path: string } | { missing: string } {
     if (typeof path === 'string' && existsSync(path)) return { path };
     return { missing: 'the Electron binary is not installed' };
   } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] ?? 'the Electron binary is not installed' };
+    return {
+      missing: (error as Error).message.split('\n')[0] ?? 'the Electron binary is not installed',
+    };
   }
 }
 
@@ -47,7 +49,11 @@ async function startBrowserHost(): Promise<void> {
     console.error(`Debate Desk cannot open its data: ${(error as Error).message}`);
     process.exit(1);
   }
-  const host = await startHost({ app, rendererDir: join(projectRoot, 'out', 'renderer'), port });
+  const host = await startHost({
+    app,
+    rendererDir: join(projectRoot, 'out', 'renderer'),
+    port,
+  });
   console.log(`Debate Desk is running at ${host.url}`);
   console.log(`Data: ${app.dataFile}`);
   const stop = () => {

@@ -108,7 +108,11 @@ export async function startHost({ app, rendererDir, port = 0 }: HostOptions): Pr
       throw new HttpRefusal(403, 'FORBIDDEN', 'Requests from other web pages are refused.');
     }
     if (!givenToken || !sameSecret(givenToken, token)) {
-      throw new HttpRefusal(403, 'FORBIDDEN', 'Missing or wrong access token: reload Debate Desk from the address it printed.');
+      throw new HttpRefusal(
+        403,
+        'FORBIDDEN',
+        'Missing or wrong access token: reload Debate Desk from the address it printed.',
+      );
     }
   }
 

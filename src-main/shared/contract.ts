@@ -8,7 +8,10 @@ export const MAX_ARTICLE_MARKDOWN_CHARS = 2_000_000;
 /** Declares one method: its output type first, then its input schema (which infers the input type). */
 const method =
   <Output>() =>
-  <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+  <Input extends z.ZodType>(input: Input) => ({
+    input,
+    output: undefined as unknown as Output,
+  });
 
 const id = z.uuid({ error: 'must be an id (UUID)' });
 const noInput = z.object({});
@@ -33,8 +36,12 @@ export const contract = {
         .or(z.literal('')),
       bodyMarkdown: z
         .string()
-        .max(MAX_ARTICLE_MARKDOWN_CHARS, { error: 'the article is longer than 2 million characters' })
-        .refine((text) => text.trim().length > 0, { error: 'the article has no text' }),
+        .max(MAX_ARTICLE_MARKDOWN_CHARS, {
+          error: 'the article is longer than 2 million characters',
+        })
+        .refine((text) => text.trim().length > 0, {
+          error: 'the article has no text',
+        }),
     }),
   ),
 

@@ -14,9 +14,7 @@ export function movePlacement(placements: Placement[], cardId: string, area: Are
     const target = sides[area];
     target.splice(Math.max(0, Math.min(index, target.length)), 0, cardId);
   }
-  return (['A', 'B'] as const).flatMap((side) =>
-    sides[side].map((id, position) => ({ cardId: id, side, position })),
-  );
+  return (['A', 'B'] as const).flatMap((side) => sides[side].map((id, position) => ({ cardId: id, side, position })));
 }
 
 export interface Columns {
@@ -34,7 +32,11 @@ export function columnsOf(cards: EvidenceCard[], placements: Placement[]): Colum
       .filter((placement) => placement.side === which)
       .sort((a, b) => a.position - b.position)
       .flatMap((placement) => byId.get(placement.cardId) ?? []);
-  return { pool: cards.filter((card) => !placed.has(card.id)), A: side('A'), B: side('B') };
+  return {
+    pool: cards.filter((card) => !placed.has(card.id)),
+    A: side('A'),
+    B: side('B'),
+  };
 }
 
 export function areaOf(placements: Placement[], cardId: string): { area: Area; index: number } {

@@ -1,7 +1,12 @@
 // How metadata reads on screen: dates, bylines and untitled articles. Unknown stays visibly unknown.
 import type { Cite } from '../../src-main/shared/domain';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function formatDate(isoDate: string | null): string {
   if (!isoDate) return 'n.d.';

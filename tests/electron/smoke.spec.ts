@@ -36,8 +36,7 @@ function inheritedEnv(): Record<string, string> {
 }
 
 const electronBinary = findElectronBinary();
-const hasDisplay =
-  process.platform !== 'linux' || Boolean(process.env.DISPLAY) || Boolean(process.env.WAYLAND_DISPLAY);
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY) || Boolean(process.env.WAYLAND_DISPLAY);
 
 test.skip(!electronBinary, 'Electron binary not installed on this machine (offline); run on a machine with internet');
 test.skip(!hasDisplay, 'No display for Electron on this Linux machine; run under xvfb-run');
@@ -96,13 +95,20 @@ test('gives the page no Node, only the call and onEvent bridge', async () => {
       bridge: Object.keys(scope['debateDesk'] ?? {}).sort(),
     };
   });
-  expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent'] });
+  expect(globals).toEqual({
+    require: 'undefined',
+    process: 'undefined',
+    bridge: ['call', 'onEvent'],
+  });
 });
 
 test('answers through the one IPC channel with the envelope', async () => {
   const answers = await page.evaluate(async () => {
-    const bridge = (globalThis as unknown as { debateDesk: { call(method: unknown, input: unknown): Promise<unknown> } })
-      .debateDesk;
+    const bridge = (
+      globalThis as unknown as {
+        debateDesk: { call(method: unknown, input: unknown): Promise<unknown> };
+      }
+    ).debateDesk;
     return {
       info: await bridge.call('app.info', {}),
       unknown: await bridge.call('no.such.method', {}),
@@ -110,8 +116,14 @@ test('answers through the one IPC channel with the envelope', async () => {
     };
   });
   expect(answers.info).toMatchObject({ ok: true });
-  expect(answers.unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
-  expect(answers.notAString).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(answers.unknown).toMatchObject({
+    ok: false,
+    error: { code: 'UNKNOWN_METHOD' },
+  });
+  expect(answers.notAString).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
 });
 
 test('denies new windows and navigation away from its own page', async () => {

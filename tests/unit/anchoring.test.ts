@@ -38,8 +38,15 @@ describe('anchorQuote', () => {
   });
 
   it('cuts the context short at the edges of the text', () => {
-    expect(anchorQuote('needle in a haystack', 'needle')).toMatchObject({ start: 0, prefix: '', suffix: ' in a haystack' });
-    expect(anchorQuote('a haystack with a needle', 'needle')).toMatchObject({ prefix: 'a haystack with a ', suffix: '' });
+    expect(anchorQuote('needle in a haystack', 'needle')).toMatchObject({
+      start: 0,
+      prefix: '',
+      suffix: ' in a haystack',
+    });
+    expect(anchorQuote('a haystack with a needle', 'needle')).toMatchObject({
+      prefix: 'a haystack with a ',
+      suffix: '',
+    });
   });
 
   it('returns null when the quote is absent or empty', () => {
@@ -60,7 +67,13 @@ describe('anchorQuote', () => {
 
 describe('anchorAt', () => {
   it('anchors a valid range', () => {
-    expect(anchorAt('0123456789', 2, 5)).toEqual({ start: 2, end: 5, quote: '234', prefix: '01', suffix: '56789' });
+    expect(anchorAt('0123456789', 2, 5)).toEqual({
+      start: 2,
+      end: 5,
+      quote: '234',
+      prefix: '01',
+      suffix: '56789',
+    });
     expect(anchorAt('0123456789', 0, 10).quote).toBe('0123456789');
   });
 

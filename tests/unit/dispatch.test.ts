@@ -33,7 +33,13 @@ async function setUp() {
   const [c1, c2, c3, c4] = ids.cardIds as [string, string, string, string];
   const student = ids.students[0]!;
   const place = (cardId: string, side: 'A' | 'B' | null, index: number, studentId = student.id) =>
-    app.dispatch('cards.place', { debateId: ids.debate.id, studentId, cardId, side, index });
+    app.dispatch('cards.place', {
+      debateId: ids.debate.id,
+      studentId,
+      cardId,
+      side,
+      index,
+    });
   return { app, ...ids, student, c1, c2, c3, c4, place };
 }
 
@@ -54,7 +60,13 @@ describe('unknown methods', () => {
 describe('input validation', () => {
   it('names the field that is wrong', async () => {
     const { app, debate, student, c1 } = await setUp();
-    const good = { debateId: debate.id, studentId: student.id, cardId: c1, side: 'A', index: 0 };
+    const good = {
+      debateId: debate.id,
+      studentId: student.id,
+      cardId: c1,
+      side: 'A',
+      index: 0,
+    };
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ ...good, debateId: 'not-a-uuid' }, /debateId: must be an id/],
       [{ ...good, studentId: 42 }, /studentId/],
@@ -75,7 +87,9 @@ describe('input validation', () => {
     const app = openApp();
     const result = await app.dispatch('cards.place', {});
     expectError(result, 'INVALID_INPUT');
-    if (!result.ok) for (const field of ['debateId', 'studentId', 'cardId', 'side', 'index']) expect(result.error.message).toContain(field);
+    if (!result.ok)
+      for (const field of ['debateId', 'studentId', 'cardId', 'side', 'index'])
+        expect(result.error.message).toContain(field);
   });
 
   it('refuses null, arrays, strings and numbers as input', async () => {
@@ -93,11 +107,29 @@ describe('input validation', () => {
   it('answers NOT_FOUND for well-formed ids that do not exist', async () => {
     const { app, debate, student, c1, place } = await setUp();
     expectError(await app.dispatch('articles.get', { articleId: randomUUID() }), 'NOT_FOUND');
-    expectError(await app.dispatch('board.get', { debateId: randomUUID(), studentId: student.id }), 'NOT_FOUND');
-    expectError(await app.dispatch('board.get', { debateId: debate.id, studentId: randomUUID() }), 'NOT_FOUND');
+    expectError(
+      await app.dispatch('board.get', {
+        debateId: randomUUID(),
+        studentId: student.id,
+      }),
+      'NOT_FOUND',
+    );
+    expectError(
+      await app.dispatch('board.get', {
+        debateId: debate.id,
+        studentId: randomUUID(),
+      }),
+      'NOT_FOUND',
+    );
     expectError(await place(randomUUID(), 'A', 0), 'NOT_FOUND');
     expectError(
-      await app.dispatch('cards.place', { debateId: debate.id, studentId: randomUUID(), cardId: c1, side: 'A', index: 0 }),
+      await app.dispatch('cards.place', {
+        debateId: debate.id,
+        studentId: randomUUID(),
+        cardId: c1,
+        side: 'A',
+        index: 0,
+      }),
       'NOT_FOUND',
     );
   });
@@ -110,14 +142,23 @@ describe('cards.place', () => {
     expect(layout(board)).toEqual([['B', c1]]);
 
     board = await placedBoard(place(c2, 'B', 0));
-    expect(layout(board)).toEqual([['B', c2], ['B', c1]]);
+    expect(layout(board)).toEqual([
+      ['B', c2],
+      ['B', c1],
+    ]);
     expect(board.placements.map((p) => p.position)).toEqual([0, 1]);
 
     board = await placedBoard(place(c1, 'B', 0));
-    expect(layout(board)).toEqual([['B', c1], ['B', c2]]);
+    expect(layout(board)).toEqual([
+      ['B', c1],
+      ['B', c2],
+    ]);
 
     board = await placedBoard(place(c2, 'A', 0));
-    expect(layout(board)).toEqual([['A', c2], ['B', c1]]);
+    expect(layout(board)).toEqual([
+      ['A', c2],
+      ['B', c1],
+    ]);
     expect(board.placements.map((p) => p.position)).toEqual([0, 0]);
 
     board = await placedBoard(place(c1, null, 0));
@@ -138,15 +179,23 @@ describe('cards.place', () => {
   });
 
   it('clamps an index beyond the end of a side', async () => {
-    const { app, c1, c2, c3, place } = await setUp();
+    const { c1, c2, c3, place } = await setUp();
     await placedBoard(place(c1, 'A', 0));
     await placedBoard(place(c2, 'A', 50));
     const board = await placedBoard(place(c3, 'A', 100_000));
-    expect(layout(board)).toEqual([['A', c1], ['A', c2], ['A', c3]]);
+    expect(layout(board)).toEqual([
+      ['A', c1],
+      ['A', c2],
+      ['A', c3],
+    ]);
     expect(board.placements.map((p) => p.position)).toEqual([0, 1, 2]);
     // Inserting in the middle shifts what follows.
     const middle = await placedBoard(place(c3, 'A', 1));
-    expect(layout(middle)).toEqual([['A', c1], ['A', c3], ['A', c2]]);
+    expect(layout(middle)).toEqual([
+      ['A', c1],
+      ['A', c3],
+      ['A', c2],
+    ]);
     expect(middle.placements.map((p) => p.position)).toEqual([0, 1, 2]);
   });
 
@@ -154,10 +203,16 @@ describe('cards.place', () => {
     const { app, debate, students, c1, place } = await setUp();
     const other = students[1]!;
     await placedBoard(place(c1, 'A', 0));
-    const otherBoard = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: other.id });
+    const otherBoard = await callOk<Board>(app, 'board.get', {
+      debateId: debate.id,
+      studentId: other.id,
+    });
     expect(otherBoard.placements).toEqual([]);
     expect(layout(await placedBoard(place(c1, 'B', 0, other.id)))).toEqual([['B', c1]]);
-    const firstBoard = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: students[0]!.id });
+    const firstBoard = await callOk<Board>(app, 'board.get', {
+      debateId: debate.id,
+      studentId: students[0]!.id,
+    });
     expect(layout(firstBoard)).toEqual([['A', c1]]);
   });
 
@@ -167,13 +222,31 @@ describe('cards.place', () => {
     const { debate, students, cardIds } = await starterIds(app);
     const [c1, c2] = cardIds as [string, string];
     const studentId = students[0]!.id;
-    await callOk(app, 'cards.place', { debateId: debate.id, studentId, cardId: c1, side: 'A', index: 0 });
-    await callOk(app, 'cards.place', { debateId: debate.id, studentId, cardId: c2, side: 'B', index: 0 });
+    await callOk(app, 'cards.place', {
+      debateId: debate.id,
+      studentId,
+      cardId: c1,
+      side: 'A',
+      index: 0,
+    });
+    await callOk(app, 'cards.place', {
+      debateId: debate.id,
+      studentId,
+      cardId: c2,
+      side: 'B',
+      index: 0,
+    });
     app.close();
 
     const reopened = openApp(dataDir);
-    const board = await callOk<Board>(reopened, 'board.get', { debateId: debate.id, studentId });
-    expect(layout(board)).toEqual([['A', c1], ['B', c2]]);
+    const board = await callOk<Board>(reopened, 'board.get', {
+      debateId: debate.id,
+      studentId,
+    });
+    expect(layout(board)).toEqual([
+      ['A', c1],
+      ['B', c2],
+    ]);
   });
 
   it('refuses a card that is not in this debate pool', async () => {
@@ -197,7 +270,13 @@ describe('cards.place', () => {
   it('refuses a teacher as the student', async () => {
     const { app, debate, teacher, c1, place } = await setUp();
     expectError(await place(c1, 'A', 0, teacher.id), 'NOT_FOUND', /student/);
-    expectError(await app.dispatch('board.get', { debateId: debate.id, studentId: teacher.id }), 'NOT_FOUND');
+    expectError(
+      await app.dispatch('board.get', {
+        debateId: debate.id,
+        studentId: teacher.id,
+      }),
+      'NOT_FOUND',
+    );
     expect(tableCounts(openRaw(app.dataFile, { readonly: true })).placements).toBe(0);
   });
 
@@ -213,7 +292,10 @@ describe('cards.place', () => {
     expectError(await place(c1, null, 0), 'LOCKED');
 
     expect(raw.prepare('SELECT * FROM placements ORDER BY id').all()).toEqual(rowsBefore);
-    const board = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: student.id });
+    const board = await callOk<Board>(app, 'board.get', {
+      debateId: debate.id,
+      studentId: student.id,
+    });
     expect(board.debate.status).toBe('locked');
     expect(layout(board)).toEqual([['A', c1]]);
   });
@@ -240,7 +322,9 @@ describe('articles.create', () => {
       url: 'https://example.org/steppe',
       cardCount: 0,
     });
-    const article = await callOk<Article>(app, 'articles.get', { articleId: created.id });
+    const article = await callOk<Article>(app, 'articles.get', {
+      articleId: created.id,
+    });
     expect(article.bodyMarkdown).toBe(body);
     expect(article.bodyText).toContain('The caravan crossed the pass & reached Almaty on 5 January.');
     expect(article.bodyText).not.toMatch(/[*#]/);
@@ -251,12 +335,25 @@ describe('articles.create', () => {
 
   it('refuses the same body again (even re-spaced) as DUPLICATE, storing no second row', async () => {
     const app = openApp();
-    await callOk(app, 'articles.create', { title: 'First', bodyMarkdown: body });
+    await callOk(app, 'articles.create', {
+      title: 'First',
+      bodyMarkdown: body,
+    });
     const raw = openRaw(app.dataFile, { readonly: true });
     const before = tableCounts(raw).articles;
-    expectError(await app.dispatch('articles.create', { title: 'Again', bodyMarkdown: body }), 'DUPLICATE', /First/);
     expectError(
-      await app.dispatch('articles.create', { title: 'Again', bodyMarkdown: body.replace('crossed the', 'crossed    the') }),
+      await app.dispatch('articles.create', {
+        title: 'Again',
+        bodyMarkdown: body,
+      }),
+      'DUPLICATE',
+      /First/,
+    );
+    expectError(
+      await app.dispatch('articles.create', {
+        title: 'Again',
+        bodyMarkdown: body.replace('crossed the', 'crossed    the'),
+      }),
       'DUPLICATE',
     );
     expect(tableCounts(raw).articles).toBe(before);
@@ -269,7 +366,13 @@ describe('articles.create', () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ title: 'Empty', bodyMarkdown: '' }, /bodyMarkdown: the article has no text/],
       [{ title: 'Blank', bodyMarkdown: ' \n\t \n' }, /bodyMarkdown/],
-      [{ title: 'Long', bodyMarkdown: 'a'.repeat(MAX_ARTICLE_MARKDOWN_CHARS + 1) }, /bodyMarkdown: .*longer than/],
+      [
+        {
+          title: 'Long',
+          bodyMarkdown: 'a'.repeat(MAX_ARTICLE_MARKDOWN_CHARS + 1),
+        },
+        /bodyMarkdown: .*longer than/,
+      ],
       [{ title: 'Script', url: 'javascript:alert(1)', bodyMarkdown: body }, /url/],
       [{ title: 'Data', url: 'data:text/html,hi', bodyMarkdown: body }, /url/],
       [{ title: 'Date', date: '21/01/2022', bodyMarkdown: body }, /date/],
@@ -282,7 +385,10 @@ describe('articles.create', () => {
     }
     // Markdown that renders to no readable text is refused by the handler itself.
     expectError(
-      await app.dispatch('articles.create', { title: 'Hidden', bodyMarkdown: '<script>alert(1)</script>\n\n<style>p{}</style>' }),
+      await app.dispatch('articles.create', {
+        title: 'Hidden',
+        bodyMarkdown: '<script>alert(1)</script>\n\n<style>p{}</style>',
+      }),
       'INVALID_INPUT',
       /no readable text/,
     );
@@ -306,7 +412,10 @@ describe('one transaction per mutating call', () => {
     expect(raw.prepare('SELECT * FROM placements ORDER BY id').all()).toEqual(before);
 
     raw.exec('DROP TRIGGER fail_renumber');
-    expect(layout(await placedBoard(place(c2, 'B', 0)))).toEqual([['B', c2], ['B', c1]]);
+    expect(layout(await placedBoard(place(c2, 'B', 0)))).toEqual([
+      ['B', c2],
+      ['B', c1],
+    ]);
   });
 
   it('articles.create that fails after its insert leaves no article written', async () => {
@@ -316,14 +425,25 @@ describe('one transaction per mutating call', () => {
     // The insert succeeds; reading the new summary back (which counts excerpts) then fails.
     raw.exec('ALTER TABLE excerpts RENAME TO excerpts_hidden');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expectError(await app.dispatch('articles.create', { title: 'Ghost', bodyMarkdown: 'A ghost article.' }), 'INTERNAL');
+    expectError(
+      await app.dispatch('articles.create', {
+        title: 'Ghost',
+        bodyMarkdown: 'A ghost article.',
+      }),
+      'INTERNAL',
+    );
     expect(logged).toHaveBeenCalled();
     raw.exec('ALTER TABLE excerpts_hidden RENAME TO excerpts');
 
     expect(tableCounts(raw)).toEqual(before);
-    expect(raw.prepare("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'ghost'").get()).toEqual({ n: 0 });
+    expect(raw.prepare("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'ghost'").get()).toEqual({
+      n: 0,
+    });
     // Not blocked as a duplicate either: nothing of it remained.
-    await callOk(app, 'articles.create', { title: 'Ghost', bodyMarkdown: 'A ghost article.' });
+    await callOk(app, 'articles.create', {
+      title: 'Ghost',
+      bodyMarkdown: 'A ghost article.',
+    });
   });
 });
 
@@ -341,7 +461,10 @@ describe('events', () => {
     expectError(await place(randomUUID(), 'A', 0), 'NOT_FOUND');
     openRaw(app.dataFile).prepare("UPDATE debates SET status = 'locked'").run();
     expectError(await place(c1, 'B', 0), 'LOCKED');
-    await callOk(app, 'board.get', { debateId: debate.id, studentId: student.id });
+    await callOk(app, 'board.get', {
+      debateId: debate.id,
+      studentId: student.id,
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(events).toHaveLength(1);
 

@@ -1,7 +1,13 @@
 // The Electron shell's security policy and IPC sender check, exercised without Electron (fake webContents, fake sessions).
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { answerCall, CALL_CHANNEL, EVENT_CHANNEL, forwardEvents, installCallHandler } from '../../src-main/electron/ipc';
+import {
+  answerCall,
+  CALL_CHANNEL,
+  EVENT_CHANNEL,
+  forwardEvents,
+  installCallHandler,
+} from '../../src-main/electron/ipc';
 import {
   CONTENT_SECURITY_POLICY,
   DEVELOPMENT_CONTENT_SECURITY_POLICY,
@@ -60,7 +66,11 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
-function guardedContents(): { contents: FakeWebContents; opened: string[]; warnings: string[] } {
+function guardedContents(): {
+  contents: FakeWebContents;
+  opened: string[];
+  warnings: string[];
+} {
   const contents = new FakeWebContents();
   const opened: string[] = [];
   const warnings: string[] = [];
@@ -113,14 +123,16 @@ describe('CONTENT_SECURITY_POLICY', () => {
 
   it('replaces any policy a response carried, whatever the header case', () => {
     const headers = withContentSecurityPolicy({
-      'content-security-policy': ["default-src *"],
+      'content-security-policy': ['default-src *'],
       'Content-Type': ['text/html'],
     });
     expect(headers).toEqual({
       'Content-Type': ['text/html'],
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
     });
-    expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(withContentSecurityPolicy(undefined)).toEqual({
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
   });
 });
 
@@ -159,7 +171,9 @@ describe('isOwnPageUrl', () => {
 
 describe('externalUrlToOpen', () => {
   it('lets http and https links go to the system browser', () => {
-    expect(externalUrlToOpen('https://www.reuters.com/world/asia-pacific/')).toBe('https://www.reuters.com/world/asia-pacific/');
+    expect(externalUrlToOpen('https://www.reuters.com/world/asia-pacific/')).toBe(
+      'https://www.reuters.com/world/asia-pacific/',
+    );
     expect(externalUrlToOpen('http://example.org')).toBe('http://example.org/');
   });
 
@@ -217,9 +231,15 @@ describe('installWebContentsGuards', () => {
 
   it('denies every new window and opens web links outside instead', async () => {
     const { contents, opened } = guardedContents();
-    expect(contents.openWindow('https://www.bbc.com/news')).toEqual({ action: 'deny' });
-    expect(contents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
-    expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://www.bbc.com/news')).toEqual({
+      action: 'deny',
+    });
+    expect(contents.openWindow('javascript:alert(1)')).toEqual({
+      action: 'deny',
+    });
+    expect(contents.openWindow('file:///etc/passwd')).toEqual({
+      action: 'deny',
+    });
     expect(contents.openWindow(OWN_PAGE)).toEqual({ action: 'deny' });
     await settle();
     expect(opened).toEqual(['https://www.bbc.com/news']);
@@ -241,7 +261,9 @@ describe('installWebContentsGuards', () => {
       openExternal: () => Promise.reject(new Error('no browser')),
       warn: (message) => warnings.push(message),
     });
-    expect(contents.openWindow('https://example.org/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('https://example.org/')).toEqual({
+      action: 'deny',
+    });
     await settle();
     expect(warnings.some((warning) => warning.includes('no browser'))).toBe(true);
   });
@@ -252,17 +274,30 @@ describe('installSessionPolicy', () => {
     details: { responseHeaders?: Record<string, string[]> },
     callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
   ) => void;
-  type RequestHandler = (contents: { getURL(): string }, permission: string, callback: (granted: boolean) => void) => void;
+  type RequestHandler = (
+    contents: { getURL(): string },
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void;
   type CheckHandler = (contents: { getURL(): string } | null, permission: string) => boolean;
 
   function fakeSession() {
-    const installed: { headers?: HeadersListener; request?: RequestHandler; check?: CheckHandler } = {};
+    const installed: {
+      headers?: HeadersListener;
+      request?: RequestHandler;
+      check?: CheckHandler;
+    } = {};
     const session = {
-      webRequest: { onHeadersReceived: (listener: HeadersListener) => (installed.headers = listener) },
+      webRequest: {
+        onHeadersReceived: (listener: HeadersListener) => (installed.headers = listener),
+      },
       setPermissionRequestHandler: (handler: RequestHandler) => (installed.request = handler),
       setPermissionCheckHandler: (handler: CheckHandler) => (installed.check = handler),
     };
-    installSessionPolicy(session as unknown as GuardedSession, { policy: CONTENT_SECURITY_POLICY, isOwnPage });
+    installSessionPolicy(session as unknown as GuardedSession, {
+      policy: CONTENT_SECURITY_POLICY,
+      isOwnPage,
+    });
     return installed;
   }
 
@@ -280,7 +315,18 @@ describe('installSessionPolicy', () => {
     const installed = fakeSession();
     const own = { getURL: () => OWN_PAGE };
     const evil = { getURL: () => 'https://evil.example/' };
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid', 'serial', 'usb', 'fileSystem']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'hid',
+      'serial',
+      'usb',
+      'fileSystem',
+    ]) {
       for (const contents of [own, evil]) {
         let granted: boolean | undefined;
         installed.request?.(contents, permission, (answer) => (granted = answer));
@@ -319,7 +365,14 @@ describe('the IPC call handler', () => {
 
   it('refuses, without dispatching, calls from a missing frame or a foreign page (GHSA-mq8j-3h7h-p8g7)', async () => {
     const { app, calls } = recordingApp();
-    for (const senderUrl of [null, undefined, '', 'https://evil.example/', 'file:///tmp/index.html', 'devtools://devtools/']) {
+    for (const senderUrl of [
+      null,
+      undefined,
+      '',
+      'https://evil.example/',
+      'file:///tmp/index.html',
+      'devtools://devtools/',
+    ]) {
       const answer = await answerCall(app, isOwnPage, senderUrl, 'debates.list', {});
       expect(answer.ok).toBe(false);
       if (!answer.ok) expect(answer.error.code).toBe('FORBIDDEN');
@@ -349,15 +402,23 @@ describe('the IPC call handler', () => {
     const { app, calls } = recordingApp();
     const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const ipcMain = {
-      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) => handlers.set(channel, handler),
+      handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        handlers.set(channel, handler),
       removeHandler: (channel: string) => handlers.delete(channel),
     };
-    const uninstall = installCallHandler(ipcMain as unknown as Parameters<typeof installCallHandler>[0], app, isOwnPage);
+    const uninstall = installCallHandler(
+      ipcMain as unknown as Parameters<typeof installCallHandler>[0],
+      app,
+      isOwnPage,
+    );
     expect([...handlers.keys()]).toEqual([CALL_CHANNEL]);
     const handler = handlers.get(CALL_CHANNEL)!;
 
     expect(await handler({ senderFrame: { url: OWN_PAGE } }, 'cards.list', {})).toMatchObject({ ok: true });
-    expect(await handler({ senderFrame: null }, 'cards.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler({ senderFrame: null }, 'cards.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'cards.list', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -367,7 +428,10 @@ describe('the IPC call handler', () => {
         throw new Error('Render frame was disposed');
       },
     };
-    expect(await handler(destroyedFrame, 'cards.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handler(destroyedFrame, 'cards.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(calls).toEqual([['cards.list', {}]]);
 
     uninstall();
@@ -391,7 +455,11 @@ describe('the IPC call handler', () => {
       send: (channel: string, payload: unknown) => sent.push([name, channel, payload]),
     });
     const unsubscribe = forwardEvents(app, () => [window('live', false), window('closed', true)]);
-    const event = { type: 'board.changed', debateId: 'd1', studentId: 's1' } satisfies AppEvent;
+    const event = {
+      type: 'board.changed',
+      debateId: 'd1',
+      studentId: 's1',
+    } satisfies AppEvent;
     emit(event);
     expect(sent).toEqual([['live', EVENT_CHANNEL, event]]);
     unsubscribe();

@@ -81,8 +81,17 @@ export async function starterIds(app: DebateDeskApp): Promise<StarterIds> {
   const students = people.filter((p) => p.role === 'student');
   const firstStudent = students[0];
   if (!firstStudent) throw new Error('the starter students are missing');
-  const board = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: firstStudent.id });
-  return { debate, teacher, students, board, cardIds: board.cards.map((card) => card.id) };
+  const board = await callOk<Board>(app, 'board.get', {
+    debateId: debate.id,
+    studentId: firstStudent.id,
+  });
+  return {
+    debate,
+    teacher,
+    students,
+    board,
+    cardIds: board.cards.map((card) => card.id),
+  };
 }
 
 const DOMAIN_TABLES = [

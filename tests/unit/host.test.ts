@@ -63,7 +63,13 @@ function rawRequest(options: {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -75,13 +81,23 @@ function rawRequest(options: {
 function apiCall(method: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(new URL(`/api/${method}`, host.url), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+    headers: {
+      'Content-Type': 'application/json',
+      [TOKEN_HEADER]: host.token,
+      ...headers,
+    },
     body: JSON.stringify(input),
   });
 }
 
 function placeInput(side: 'A' | 'B' = 'A') {
-  return { debateId: ids.debate.id, studentId: ids.students[0]!.id, cardId: ids.cardIds[0]!, side, index: 0 };
+  return {
+    debateId: ids.debate.id,
+    studentId: ids.students[0]!.id,
+    cardId: ids.cardIds[0]!,
+    side,
+    index: 0,
+  };
 }
 
 function placementCount(): number {
@@ -90,8 +106,12 @@ function placementCount(): number {
 
 async function expectForbidden(response: Response | RawResponse): Promise<void> {
   expect(response.status).toBe(403);
-  const text = 'body' in response && typeof response.body === 'string' ? response.body : await (response as Response).text();
-  const envelope = JSON.parse(text) as { ok: boolean; error: { code: string; message: string } };
+  const text =
+    'body' in response && typeof response.body === 'string' ? response.body : await (response as Response).text();
+  const envelope = JSON.parse(text) as {
+    ok: boolean;
+    error: { code: string; message: string };
+  };
   expect(envelope.ok).toBe(false);
   expect(envelope.error.code).toBe('FORBIDDEN');
   expect(text).not.toContain(host.token);
@@ -127,7 +147,10 @@ describe('the page', () => {
   });
 
   it('is refused to a hostile Host header (DNS rebinding), token and all', async () => {
-    const response = await rawRequest({ path: '/', headers: { Host: `evil.example:${host.port}` } });
+    const response = await rawRequest({
+      path: '/',
+      headers: { Host: `evil.example:${host.port}` },
+    });
     await expectForbidden(response);
   });
 
@@ -167,11 +190,20 @@ describe('the API', () => {
   });
 
   it('passes dispatch errors through in the envelope', async () => {
-    const response = await apiCall('cards.place', { ...placeInput(), side: 'C' });
+    const response = await apiCall('cards.place', {
+      ...placeInput(),
+      side: 'C',
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const unknown = await apiCall('cards.burn', {});
-    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    expect(await unknown.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD' },
+    });
   });
 
   it('refuses a missing or wrong token', async () => {
@@ -179,7 +211,12 @@ describe('the API', () => {
     await expectForbidden(await apiCall('people.list', {}, { [TOKEN_HEADER]: 'wrong' }));
     await expectForbidden(await apiCall('people.list', {}, { [TOKEN_HEADER]: `${host.token.slice(0, -1)}x` }));
     await expectForbidden(
-      await rawRequest({ method: 'POST', path: '/api/people.list', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+      await rawRequest({
+        method: 'POST',
+        path: '/api/people.list',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      }),
     );
   });
 
@@ -187,7 +224,11 @@ describe('the API', () => {
     const response = await rawRequest({
       method: 'POST',
       path: '/api/people.list',
-      headers: { Host: `evil.example:${host.port}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: {
+        Host: `evil.example:${host.port}`,
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: host.token,
+      },
       body: '{}',
     });
     await expectForbidden(response);
@@ -195,7 +236,11 @@ describe('the API', () => {
     const otherPort = await rawRequest({
       method: 'POST',
       path: '/api/people.list',
-      headers: { Host: `127.0.0.1:${host.port + 1}`, 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: {
+        Host: `127.0.0.1:${host.port + 1}`,
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: host.token,
+      },
       body: '{}',
     });
     await expectForbidden(otherPort);
@@ -213,8 +258,16 @@ describe('the API', () => {
   it('changes nothing on a refused cards.place', async () => {
     const before = placementCount();
     await expectForbidden(await apiCall('cards.place', placeInput(), { [TOKEN_HEADER]: 'wrong' }));
-    await expectForbidden(await apiCall('cards.place', placeInput(), { Origin: 'http://evil.example' }));
-    await expectForbidden(await apiCall('cards.place', placeInput(), { 'Sec-Fetch-Site': 'cross-site' }));
+    await expectForbidden(
+      await apiCall('cards.place', placeInput(), {
+        Origin: 'http://evil.example',
+      }),
+    );
+    await expectForbidden(
+      await apiCall('cards.place', placeInput(), {
+        'Sec-Fetch-Site': 'cross-site',
+      }),
+    );
     expect(placementCount()).toBe(before);
     // The same call with the token goes through: the refusals above were not for some other reason.
     const accepted = await apiCall('cards.place', placeInput());
@@ -224,30 +277,49 @@ describe('the API', () => {
 
   it('refuses bodies that are not JSON (415) or not valid JSON (400)', async () => {
     const before = placementCount();
-    const plain = await apiCall('cards.place', placeInput(), { 'Content-Type': 'text/plain' });
+    const plain = await apiCall('cards.place', placeInput(), {
+      'Content-Type': 'text/plain',
+    });
     expect(plain.status).toBe(415);
-    expect(await plain.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const form = await apiCall('cards.place', placeInput(), { 'Content-Type': 'application/x-www-form-urlencoded' });
+    expect(await plain.json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const form = await apiCall('cards.place', placeInput(), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
     expect(form.status).toBe(415);
 
     const broken = await fetch(new URL('/api/cards.place', host.url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: {
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: host.token,
+      },
       body: '{"debateId": ',
     });
     expect(broken.status).toBe(400);
-    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await broken.json()).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(placementCount()).toBe(before);
   });
 
   it('refuses a body over MAX_BODY_BYTES with 413', async () => {
     const response = await fetch(new URL('/api/people.list', host.url), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token },
+      headers: {
+        'Content-Type': 'application/json',
+        [TOKEN_HEADER]: host.token,
+      },
       body: JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES) }),
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_LARGE' },
+    });
   });
 
   it('refuses an oversized body that does not declare its length', async () => {
@@ -259,7 +331,11 @@ describe('the API', () => {
           port: host.port,
           method: 'POST',
           path: '/api/people.list',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token, 'Transfer-Encoding': 'chunked' },
+          headers: {
+            'Content-Type': 'application/json',
+            [TOKEN_HEADER]: host.token,
+            'Transfer-Encoding': 'chunked',
+          },
         },
         (res) => {
           res.resume();
@@ -286,10 +362,17 @@ describe('the API', () => {
 
   it('refuses API calls that are not POST', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const response = await rawRequest({ method, path: '/api/x', headers: { [TOKEN_HEADER]: host.token } });
+      const response = await rawRequest({
+        method,
+        path: '/api/x',
+        headers: { [TOKEN_HEADER]: host.token },
+      });
       expect(response.status, method).toBe(405);
     }
-    const get = await rawRequest({ path: '/api/people.list', headers: { [TOKEN_HEADER]: host.token } });
+    const get = await rawRequest({
+      path: '/api/people.list',
+      headers: { [TOKEN_HEADER]: host.token },
+    });
     expect(get.status).toBe(405);
     expect(get.body).not.toContain(ids.students[0]!.name);
     const postPage = await rawRequest({ method: 'POST', path: '/' });
@@ -328,7 +411,11 @@ describe('server-sent events', () => {
       expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const event = nextEvent(stream.body!);
       expect(await (await apiCall('cards.place', placeInput('B'))).json()).toMatchObject({ ok: true });
-      expect(await event).toEqual({ type: 'board.changed', debateId: ids.debate.id, studentId: ids.students[0]!.id });
+      expect(await event).toEqual({
+        type: 'board.changed',
+        debateId: ids.debate.id,
+        studentId: ids.students[0]!.id,
+      });
     } finally {
       controller.abort();
     }
@@ -343,7 +430,10 @@ describe('server-sent events', () => {
       }),
     );
     await expectForbidden(
-      await rawRequest({ path: `/api/events?token=${encodeURIComponent(host.token)}`, headers: { Host: `evil.example:${host.port}` } }),
+      await rawRequest({
+        path: `/api/events?token=${encodeURIComponent(host.token)}`,
+        headers: { Host: `evil.example:${host.port}` },
+      }),
     );
   });
 });

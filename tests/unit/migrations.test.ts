@@ -53,9 +53,11 @@ function insertArticleRow(db: Database.Database, id: number, title: string, body
 }
 
 function ftsMatches(db: Database.Database, query: string): number[] {
-  return (db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as Array<{
-    rowid: number;
-  }>).map((row) => row.rowid);
+  return (
+    db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as Array<{
+      rowid: number;
+    }>
+  ).map((row) => row.rowid);
 }
 
 describe('migrations in order', () => {
@@ -95,7 +97,9 @@ describe('schema', () => {
     const db = freshDb();
     migrate(db, migrations);
     const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as Array<{ name: string; strict: number }>;
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['articles', 'people', 'excerpts', 'placements']));
     expect(tables.filter((t) => t.strict !== 1)).toEqual([]);
@@ -129,7 +133,9 @@ describe('schema', () => {
     expect(ftsMatches(db, 'quetzalcoatl')).toEqual([]);
     expect(ftsMatches(db, 'birds')).toEqual([8]);
     // FTS5's own check that the index matches the content table.
-    expect(() => db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
   });
 });
 
@@ -147,7 +153,11 @@ describe('a database newer than the app', () => {
     const db = new Database(file, { readonly: true });
     const version = schemaVersion(db);
     db.close();
-    return { bytes: readFileSync(file), mtimeMs: statSync(file).mtimeMs, version };
+    return {
+      bytes: readFileSync(file),
+      mtimeMs: statSync(file).mtimeMs,
+      version,
+    };
   }
 
   it('is refused with DATABASE_TOO_NEW and left exactly as it was', () => {
@@ -211,7 +221,11 @@ describe('a failing migration', () => {
 describe('readMigrations', () => {
   it('reads the files in numeric order and ignores files that are not .sql', () => {
     const dir = migrationsDirWith(
-      { '0002_second.sql': 'SELECT 2;', '0003_third.sql': 'SELECT 3;', 'README.md': '# notes' },
+      {
+        '0002_second.sql': 'SELECT 2;',
+        '0003_third.sql': 'SELECT 3;',
+        'README.md': '# notes',
+      },
       false,
     );
     writeFileSync(join(dir, '0001_first.sql'), 'SELECT 1;');
@@ -237,13 +251,17 @@ describe('readMigrations', () => {
     expect(() => readMigrations(dir)).toThrow(/without gaps/);
   });
 
-  it.each(['1_initial.sql', '0001-initial.sql', '0001_Initial.sql', '00001_initial.sql', '0001_.sql', '0001 initial.sql'])(
-    'refuses the badly named file %s',
-    (name) => {
-      const dir = migrationsDirWith({ [name]: 'SELECT 1;' }, false);
-      expect(() => readMigrations(dir)).toThrow(/must look like 0001_name\.sql/);
-    },
-  );
+  it.each([
+    '1_initial.sql',
+    '0001-initial.sql',
+    '0001_Initial.sql',
+    '00001_initial.sql',
+    '0001_.sql',
+    '0001 initial.sql',
+  ])('refuses the badly named file %s', (name) => {
+    const dir = migrationsDirWith({ [name]: 'SELECT 1;' }, false);
+    expect(() => readMigrations(dir)).toThrow(/must look like 0001_name\.sql/);
+  });
 });
 
 describe('an opened database', () => {

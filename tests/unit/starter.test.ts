@@ -74,7 +74,12 @@ describe('first run', () => {
     expect(articles).toHaveLength(5);
     const debates = await callOk<DebateSummary[]>(app, 'debates.list');
     expect(debates).toHaveLength(1);
-    expect(debates[0]).toMatchObject({ motion: STARTER_MOTION, sideA: 'Alliance', sideB: 'Rivalry', status: 'open' });
+    expect(debates[0]).toMatchObject({
+      motion: STARTER_MOTION,
+      sideA: 'Alliance',
+      sideB: 'Rivalry',
+      status: 'open',
+    });
     expect(debates[0]?.cardCount).toBeGreaterThanOrEqual(16);
 
     const people = await callOk<Person[]>(app, 'people.list');
@@ -98,7 +103,14 @@ describe('first run', () => {
     const texts = new Map<string, string>();
     for (const card of cards) {
       if (!texts.has(card.article_uuid)) {
-        texts.set(card.article_uuid, (await callOk<Article>(app, 'articles.get', { articleId: card.article_uuid })).bodyText);
+        texts.set(
+          card.article_uuid,
+          (
+            await callOk<Article>(app, 'articles.get', {
+              articleId: card.article_uuid,
+            })
+          ).bodyText,
+        );
       }
       const text = texts.get(card.article_uuid) ?? '';
       expect(card.kind).toBe('card');
@@ -119,7 +131,10 @@ describe('first run', () => {
     const { debate, students, board } = await starterIds(app);
     expect(tableCounts(openRaw(app.dataFile, { readonly: true })).placements).toBe(0);
     for (const student of students) {
-      const b = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: student.id });
+      const b = await callOk<Board>(app, 'board.get', {
+        debateId: debate.id,
+        studentId: student.id,
+      });
       expect(b.placements).toEqual([]);
     }
     for (const card of board.cards) {
@@ -148,16 +163,32 @@ describe('first run', () => {
 
     const cards = (await starterIds(app)).board.cards;
     const klainCard = cards.find((card) => card.articleId === klain?.id);
-    expect(klainCard?.cite).toEqual({ title: null, author: 'Doug Klain', outlet: null, date: '2022-01-21', url: null });
+    expect(klainCard?.cite).toEqual({
+      title: null,
+      author: 'Doug Klain',
+      outlet: null,
+      date: '2022-01-21',
+      url: null,
+    });
   });
 
   it('stores articles cleaned of web-page debris', async () => {
     const app = openApp();
     const articles = await callOk<ArticleSummary[]>(app, 'articles.list');
     for (const summary of articles) {
-      const article = await callOk<Article>(app, 'articles.get', { articleId: summary.id });
+      const article = await callOk<Article>(app, 'articles.get', {
+        articleId: summary.id,
+      });
       expect(article.wordCount).toBeGreaterThan(100);
-      for (const debris of ['see more', 'Leave a Reply', 'Download •', 'top of page', 'Vladimirovich', 'MORE', 'views0']) {
+      for (const debris of [
+        'see more',
+        'Leave a Reply',
+        'Download •',
+        'top of page',
+        'Vladimirovich',
+        'MORE',
+        'views0',
+      ]) {
         expect(article.bodyMarkdown, `${summary.id} markdown`).not.toContain(debris);
         expect(article.bodyText, `${summary.id} text`).not.toContain(debris);
       }
@@ -209,9 +240,14 @@ describe('a malformed starter pack', () => {
     // The last card: people, articles and all earlier cards are written before this one fails.
     const lastQuote = [...original.matchAll(/^ {4}quote: "(.*)"$/gm)].at(-1)?.[1];
     expect(lastQuote).toBeDefined();
-    writeFileSync(debateFile, original.replace(`quote: "${lastQuote}"`, 'quote: "Words no article of the pack contains."'));
+    writeFileSync(
+      debateFile,
+      original.replace(`quote: "${lastQuote}"`, 'quote: "Words no article of the pack contains."'),
+    );
     const dataDir = makeTempDir();
-    expect(() => openApp(dataDir, resourcesDir)).toThrow(/Words no article of the pack contains.*is not in the article/);
+    expect(() => openApp(dataDir, resourcesDir)).toThrow(
+      /Words no article of the pack contains.*is not in the article/,
+    );
     expectNothingStored(dataDir);
 
     // Once the pack is fixed, the next start loads it whole.
@@ -225,7 +261,9 @@ describe('a malformed starter pack', () => {
     const file = join(starter, 'articles', '05-kazakhstan-russia-china-partnership-limits.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^uuid: ".*"$/m, 'uuid: "not-a-uuid"'));
     const dataDir = makeTempDir();
-    expect(() => openApp(dataDir, resourcesDir)).toThrow(/05-kazakhstan-russia-china-partnership-limits\.md.*malformed/);
+    expect(() => openApp(dataDir, resourcesDir)).toThrow(
+      /05-kazakhstan-russia-china-partnership-limits\.md.*malformed/,
+    );
     expectNothingStored(dataDir);
   });
 });

@@ -45,5 +45,8 @@ export function openDatabase({ file, migrationsDir, nativeBinding }: OpenOptions
 }
 
 function cannotOpen(file: string, error: unknown): AppError {
-  return new AppError('DATABASE_ERROR', `Debate Desk could not open its data file ${file}: ${(error as Error).message}`);
+  return new AppError(
+    'DATABASE_ERROR',
+    `Debate Desk could not open its data file ${file}: ${(error as Error).message}`,
+  );
 }

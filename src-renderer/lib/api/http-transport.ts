@@ -16,12 +16,18 @@ export function createHttpTransport(): Transport {
       try {
         const response = await fetch(`/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          headers: {
+            'Content-Type': 'application/json',
+            [TOKEN_HEADER]: token,
+          },
           body: JSON.stringify(input ?? {}),
         });
         return (await response.json()) as Result<unknown>;
       } catch {
-        return failure('INTERNAL', 'Debate Desk is not reachable. Is it still running? Start it again and reload this page.');
+        return failure(
+          'INTERNAL',
+          'Debate Desk is not reachable. Is it still running? Start it again and reload this page.',
+        );
       }
     },
     onEvent(listener) {

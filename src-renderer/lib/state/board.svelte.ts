@@ -128,7 +128,9 @@ export class BoardState {
     this.held = null;
     const saved = await this.place(held.cardId, area, index);
     const where = area === 'pool' ? `the ${this.areaLabel('pool')}` : `${this.areaLabel(area)}, position ${index + 1}`;
-    this.announcement = saved ? `Dropped “${this.cardTag(held.cardId)}” on ${where}. Saved.` : `Not saved: ${this.message}`;
+    this.announcement = saved
+      ? `Dropped “${this.cardTag(held.cardId)}” on ${where}. Saved.`
+      : `Not saved: ${this.message}`;
   }
 
   cancel(): void {

@@ -3,9 +3,7 @@ import type { Person } from '../../../src-main/shared/domain';
 import { api } from '../api/client';
 
 export type View =
-  | { name: 'board' }
-  | { name: 'library' }
-  | { name: 'reader'; articleId: string; back: 'board' | 'library' };
+  { name: 'board' } | { name: 'library' } | { name: 'reader'; articleId: string; back: 'board' | 'library' };
 
 const STUDENT_KEY = 'debate-desk.student';
 

@@ -16,7 +16,10 @@ export async function callApi<M extends MethodName>(
 ): Promise<Result<MethodOutput<M>>> {
   const response = await fetch(new URL(`api/${method}`, baseUrl), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Debate-Desk-Token': await pageToken(baseUrl) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Debate-Desk-Token': await pageToken(baseUrl),
+    },
     body: JSON.stringify(input),
   });
   return (await response.json()) as Result<MethodOutput<M>>;
