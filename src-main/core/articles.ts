@@ -26,9 +26,12 @@ interface ArticleRow {
   url: string | null;
   word_count: number;
   card_count: number;
+  lead: string;
 }
 
+const LEAD_CHARS = 160;
 const SUMMARY_COLUMNS = `a.id, a.uuid, a.title, a.author, a.outlet, a.published, a.url, a.word_count,
+  substr(ltrim(a.body_text), 1, ${LEAD_CHARS}) AS lead,
   (SELECT count(*) FROM excerpts e WHERE e.article_id = a.id AND e.kind = 'card') AS card_count`;
 
 /** Empty or whitespace-only metadata is unknown: stored as NULL, never as a made-up value. */

@@ -10,7 +10,7 @@ export function markdownToPlainText(markdown: string): string {
   return (document.body.textContent ?? '').normalize('NFC');
 }
 
-/** Words as a reader counts them: letters or digits, with inner apostrophes and hyphens. */
+/** Words as a reader counts them: letters or digits, with inner apostrophes, hyphens and number separators. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:(?:['’-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

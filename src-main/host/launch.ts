@@ -70,7 +70,9 @@ async function startBrowserHost(): Promise<void> {
 }
 
 function startElectron(electronPath: string): void {
-  const child = spawn(electronPath, [projectRoot], { stdio: 'inherit' });
+  const dataDir = args['data-dir'];
+  const env = dataDir ? { ...process.env, DEBATE_DESK_DATA_DIR: resolve(dataDir) } : process.env;
+  const child = spawn(electronPath, [projectRoot], { stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -81,7 +83,10 @@ if (args.web) {
   if ('path' in electron) {
     startElectron(electron.path);
   } else {
-    console.log(`Electron cannot run here (${electron.missing}); starting Debate Desk in your browser instead.`);
+    console.log(
+      `Electron cannot run here (${electron.missing}; with internet access, \`npm run setup:electron\` installs it): ` +
+        'starting Debate Desk in your browser instead.',
+    );
     await startBrowserHost();
   }
 }

@@ -20,6 +20,8 @@ export interface Cite {
 
 export interface ArticleSummary extends Cite {
   id: string;
+  /** The first words of the text, so an untitled article can still be recognised. */
+  lead: string;
   wordCount: number;
   cardCount: number;
 }

@@ -20,5 +20,9 @@ export function titleOf(cite: Pick<Cite, 'title'>): string {
 
 /** "Con Coughlin · The Telegraph · 13 Jan 2022", with "Unknown author" etc. where the source is silent. */
 export function bylineOf(cite: Cite): string {
-  return [cite.author ?? 'Unknown author', cite.outlet ?? 'Unknown outlet', formatDate(cite.date)].join(' · ');
+  return bylineParts(cite).join(' · ');
+}
+
+export function bylineParts(cite: Cite): string[] {
+  return [cite.author ?? 'Unknown author', cite.outlet ?? 'Unknown outlet', formatDate(cite.date)];
 }

@@ -63,6 +63,9 @@ describe('countWords', () => {
     ['Сергей Лавров', 2],
     ['习近平 visited', 2],
     ['  leading and trailing  ', 3],
+    ['around 10,000 troops', 3],
+    ['a 3.5 per cent rise', 5],
+    ['Moscow, Beijing.Then', 3],
   ])('counts %j as %i words', (text, words) => {
     expect(countWords(text)).toBe(words);
   });
