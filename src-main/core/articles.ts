@@ -54,6 +54,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
   return {
     id: row.uuid,
     ...citeOf(row),
+    lead: row.lead.replace(/\s+/g, ' ').trim(),
     wordCount: row.word_count,
     cardCount: row.card_count,
   };

@@ -2,13 +2,12 @@
 // --web) the browser host on 127.0.0.1, printing its address and opening the system browser.
 import envPaths from 'env-paths';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import open from 'open';
 import { createApp } from '../core/app';
+import { findElectronBinary } from './electron-binary';
 import { startHost } from './server';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -21,19 +20,6 @@ const { values: args } = parseArgs({
     'no-open': { type: 'boolean', default: false },
   },
 });
-
-/** The Electron binary's path, or why there is none (electron's index.js throws when it was never downloaded). */
-function findElectron(): { path: string } | { missing: string } {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: 'the Electron binary is not installed' };
-  } catch (error) {
-    return {
-      missing: (error as Error).message.split('\n')[0] ?? 'the Electron binary is not installed',
-    };
-  }
-}
 
 async function startBrowserHost(): Promise<void> {
   const dataDir = resolve(args['data-dir'] ?? envPaths('debate-desk', { suffix: '' }).data);
@@ -79,13 +65,13 @@ function startElectron(electronPath: string): void {
 if (args.web) {
   await startBrowserHost();
 } else {
-  const electron = findElectron();
-  if ('path' in electron) {
-    startElectron(electron.path);
+  const electron = findElectronBinary();
+  if (electron) {
+    startElectron(electron);
   } else {
     console.log(
-      `Electron cannot run here (${electron.missing}; with internet access, \`npm run setup:electron\` installs it): ` +
-        'starting Debate Desk in your browser instead.',
+      'Electron cannot run here (its binary is not installed; with internet access `npm run setup:electron` ' +
+        'installs it): starting Debate Desk in your browser instead.',
     );
     await startBrowserHost();
   }

@@ -1,33 +1,13 @@
 // Launches the built Electron app with a fresh data folder and checks the window, the bridge and the guards; skipped where no Electron binary is installed.
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATA_FILE_NAME } from '../../src-main/core/app';
+import { findElectronBinary } from '../../src-main/host/electron-binary';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/**
- * The Electron executable, or null when the npm package is there without its binary (it is
- * downloaded by a postinstall step that fails offline). Reads electron's path.txt instead of
- * requiring 'electron': its index.js tries to download the binary when it is missing.
- */
-function findElectronBinary(): string | null {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const relativePath = readFileSync(pathFile, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
-  const binary = join(distDir, relativePath);
-  return existsSync(binary) ? binary : null;
-}
 
 function inheritedEnv(): Record<string, string> {
   return Object.fromEntries(
