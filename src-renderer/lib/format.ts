@@ -18,11 +18,7 @@ export function titleOf(cite: Pick<Cite, 'title'>): string {
   return cite.title ?? 'Untitled article';
 }
 
-/** "Con Coughlin · The Telegraph · 13 Jan 2022", with "Unknown author" etc. where the source is silent. */
-export function bylineOf(cite: Cite): string {
-  return bylineParts(cite).join(' · ');
-}
-
+/** ["Con Coughlin", "The Telegraph", "13 Jan 2022"], with "Unknown author" etc. where the source is silent. */
 export function bylineParts(cite: Cite): string[] {
   return [cite.author ?? 'Unknown author', cite.outlet ?? 'Unknown outlet', formatDate(cite.date)];
 }
