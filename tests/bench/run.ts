@@ -1,0 +1,67 @@
+// `npm run bench`: runs every benchmark in turn, prints a Markdown table and writes tests/bench/results/latest.json.
+// Benchmarks report figures and never fail on timing; they fail only when something does not work.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { runBoardBench } from './board-open.bench';
+import { projectRoot, runCoreBench } from './core-open.bench';
+import { markdownTable, type Measurement } from './stats';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function chromiumVersion(): string {
+  try {
+    // Debian's wrapper script prints a harmless warning on stderr: keep only stdout.
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const started = performance.now();
+const measurements: Measurement[] = [];
+
+console.error('[bench] core (plain Node)…');
+measurements.push(...(await runCoreBench()));
+console.error('[bench] board in Chromium…');
+const board = await runBoardBench();
+measurements.push(...board.measurements);
+
+const totalSeconds = (performance.now() - started) / 1000;
+const cpuList = cpus();
+const machine = {
+  cpus: cpuList.length,
+  cpuModel: cpuList[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  platform: `${process.platform} ${release()}`,
+  node: process.version,
+  chromium: chromiumVersion(),
+  chromiumViaPlaywright: board.browserVersion,
+};
+
+const results = {
+  date: new Date().toISOString(),
+  machine,
+  totalSeconds: Number(totalSeconds.toFixed(1)),
+  measurements,
+};
+const resultsDir = join(projectRoot, 'tests', 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const resultsFile = join(resultsDir, 'latest.json');
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(`## Debate Desk benchmarks, ${results.date.slice(0, 10)}\n`);
+console.log(
+  `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, ${machine.platform}; ` +
+    `Node ${machine.node}; ${machine.chromium} (Playwright reports ${machine.chromiumViaPlaywright}).\n`,
+);
+console.log(markdownTable(measurements));
+console.log('\nNotes:\n');
+for (const m of measurements) {
+  if (m.notes) console.log(`- ${m.label.replaceAll('**', '')}: ${m.notes}`);
+}
+console.log(
+  `\np95 is nearest-rank (for N < 20 it is the maximum). Total bench time ${totalSeconds.toFixed(1)} s. ` +
+    `JSON: ${resultsFile}`,
+);
