@@ -4,16 +4,12 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../shared/contract';
+import { contract, isMethodName } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import { failure, success, type Result } from '../shared/result';
-import { getArticle, insertArticle, listArticles } from './articles';
-import { getBoard, placeCard } from './board';
-import { openDatabase, type Db } from './db/open';
-import { schemaVersion } from './db/migrate';
-import { listDebates } from './debates';
+import { openDatabase } from './db/open';
 import { AppError } from './errors';
-import { listPeople } from './people';
+import { handlers, type Context } from './handlers';
 import { loadStarterIfEmpty } from './starter';
 
 export interface AppOptions {
@@ -32,46 +28,6 @@ export interface DebateDeskApp {
 }
 
 export const DATA_FILE_NAME = 'debate-desk.sqlite';
-
-interface Context {
-  db: Db;
-  dataFile: string;
-  version: string;
-  emit(event: AppEvent): void;
-}
-
-type Handlers = {
-  [M in MethodName]: (ctx: Context, input: ParsedInput<M>) => MethodOutput<M>;
-};
-
-/** Every mutating handler runs in one SQLite transaction: on failure nothing is half-written. */
-const inTransaction =
-  <I, O>(handler: (ctx: Context, input: I) => O) =>
-  (ctx: Context, input: I): O =>
-    ctx.db.transaction(() => handler(ctx, input)).immediate();
-
-const handlers: Handlers = {
-  'app.info': (ctx) => ({
-    version: ctx.version,
-    schemaVersion: schemaVersion(ctx.db),
-    dataFile: ctx.dataFile,
-  }),
-  'people.list': (ctx) => listPeople(ctx.db),
-  'articles.list': (ctx) => listArticles(ctx.db),
-  'articles.get': (ctx, input) => getArticle(ctx.db, input.articleId),
-  'articles.create': inTransaction((ctx, input) => insertArticle(ctx.db, input)),
-  'debates.list': (ctx) => listDebates(ctx.db),
-  'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
-  'cards.place': inTransaction((ctx, input) => {
-    const board = placeCard(ctx.db, input);
-    ctx.emit({
-      type: 'board.changed',
-      debateId: input.debateId,
-      studentId: input.studentId,
-    });
-    return board;
-  }),
-};
 
 function describeInvalidInput(method: string, error: z.ZodError): string {
   const problems = error.issues.map((issue) => {
@@ -123,7 +79,7 @@ export function createApp(options: AppOptions): DebateDeskApp {
     if (!parsed.success) return failure('INVALID_INPUT', describeInvalidInput(method, parsed.error));
     try {
       const handler = handlers[method] as (ctx: Context, input: unknown) => unknown;
-      return success(handler(ctx, parsed.data));
+      return success(await handler(ctx, parsed.data));
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message);
       console.error(`[debate-desk] ${method} failed`, error);

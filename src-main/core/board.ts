@@ -1,6 +1,6 @@
 // A student's board for one debate: which pool cards they placed on which side, in which order.
 import type { Board, Placement, Side } from '../shared/domain';
-import { poolCards } from './cards';
+import { boardCards } from './cards';
 import { newUuid, nowIso } from './clock';
 import type { Db } from './db/open';
 import { findDebate } from './debates';
@@ -36,7 +36,7 @@ export function getBoard(db: Db, debateUuid: string, studentUuid: string): Board
   return {
     debate,
     student: personFromRow(student),
-    cards: poolCards(db, rowId),
+    cards: boardCards(db, rowId, student.id),
     placements,
   };
 }
@@ -57,11 +57,13 @@ export function placeCard(db: Db, input: PlaceCardInput): Board {
   }
   const student = findPersonRow(db, input.studentId, 'student');
   const card = db
-    .prepare<[string, number], { id: number }>(
-      `SELECT e.id FROM excerpts e JOIN debate_pool dp ON dp.excerpt_id = e.id
-       WHERE e.uuid = ? AND dp.debate_id = ?`,
+    .prepare<[string, number, number, number], { id: number }>(
+      `SELECT e.id FROM excerpts e
+       WHERE e.uuid = ? AND e.kind = 'card'
+         AND (e.id IN (SELECT excerpt_id FROM debate_pool WHERE debate_id = ?)
+              OR (e.owner_id = ? AND e.article_id IN (SELECT article_id FROM debate_articles WHERE debate_id = ?)))`,
     )
-    .get(input.cardId, debate.rowId);
+    .get(input.cardId, debate.rowId, student.id, debate.rowId);
   if (!card) throw notFound('This card (in this debate)');
 
   const sides: Record<Side, number[]> = { A: [], B: [] };

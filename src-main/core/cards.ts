@@ -63,20 +63,25 @@ export function insertCard(db: Db, card: NewCard): number {
   return Number(result.lastInsertRowid);
 }
 
-/** The cards a debate's pool offers, in the teacher's order. */
-export function poolCards(db: Db, debateId: number): EvidenceCard[] {
+/**
+ * The cards on a student's board: the debate's pool in the teacher's order, then the student's own cards
+ * cut from the debate's articles, oldest first.
+ */
+export function boardCards(db: Db, debateId: number, studentId: number): EvidenceCard[] {
   return db
-    .prepare<[number], CardRow>(
+    .prepare<[number, number, number], CardRow>(
       `SELECT e.uuid, a.uuid AS article_uuid, e.tag, e.quote, p.role AS owner_role,
               a.title, a.author, a.outlet, a.published, a.url
-       FROM debate_pool dp
-       JOIN excerpts e ON e.id = dp.excerpt_id
+       FROM excerpts e
        JOIN articles a ON a.id = e.article_id
        JOIN people p ON p.id = e.owner_id
-       WHERE dp.debate_id = ?
-       ORDER BY dp.position`,
+       LEFT JOIN debate_pool dp ON dp.excerpt_id = e.id AND dp.debate_id = ?
+       WHERE e.kind = 'card'
+         AND (dp.debate_id IS NOT NULL
+              OR (e.owner_id = ? AND e.article_id IN (SELECT article_id FROM debate_articles WHERE debate_id = ?)))
+       ORDER BY dp.position IS NULL, dp.position, e.id`,
     )
-    .all(debateId)
+    .all(debateId, studentId, debateId)
     .map((row) => ({
       id: row.uuid,
       articleId: row.article_uuid,

@@ -8,8 +8,8 @@ import { failure, type ErrorCode } from '../shared/result';
 import { readStaticFile } from './static-files';
 
 export const TOKEN_HEADER = 'x-debate-desk-token';
-/** Big enough for the largest article the contract accepts (2 M characters of UTF-8). */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Big enough for a 10 MB imported file in base64 (13.4 MB) and the largest article (2 M characters). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

@@ -22,6 +22,7 @@ export interface ArticleSummary extends Cite {
   id: string;
   /** The first words of the text, so an untitled article can still be recognised. */
   lead: string;
+  tags: string[];
   wordCount: number;
   cardCount: number;
 }
@@ -73,4 +74,78 @@ export interface AppInfo {
   version: string;
   schemaVersion: number;
   dataFile: string;
+}
+
+/** What a highlight means. Shown as colour AND text (and an underline style), never colour alone. */
+export const ANNOTATION_LABELS = {
+  'key-claim': 'Key claim',
+  'evidence-for': 'Evidence for',
+  'evidence-against': 'Evidence against',
+  question: 'Question',
+} as const;
+export type AnnotationLabel = keyof typeof ANNOTATION_LABELS;
+
+export type ExcerptKind = 'annotation' | 'card';
+
+/** A highlighted passage of an article: an annotation, or an evidence card (which has a tag). */
+export interface Excerpt {
+  id: string;
+  articleId: string;
+  kind: ExcerptKind;
+  /** UTF-16 offsets in the article's bodyText; meaningless while orphaned. */
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  /** The article's text changed and the passage could not be found again: kept, shown, re-attachable. */
+  orphaned: boolean;
+  label: AnnotationLabel | null;
+  noteMarkdown: string;
+  tag: string | null;
+  owner: Person;
+}
+
+/** What editing an article's text did to the highlights in it. */
+export interface ReanchorReport {
+  kept: number;
+  moved: number;
+  orphaned: number;
+}
+
+export interface ArticleUsage {
+  cardCount: number;
+  annotationCount: number;
+  debates: Array<{ id: string; motion: string }>;
+}
+
+export interface SearchHit {
+  kind: 'article' | 'card';
+  /** The article, or the card's article. */
+  articleId: string;
+  excerptId: string | null;
+  title: string | null;
+  /** Text with the matches between U+E000 and U+E001 (the UI marks them; no HTML crosses the wire). */
+  snippet: string;
+}
+
+export type ImportFormat = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+
+/** One paragraph-like block of an imported article; `furniture` says why it looks like page furniture. */
+export interface ImportBlock {
+  markdown: string;
+  furniture: string | null;
+}
+
+/** An imported file before the teacher reviews and saves it. '' = the file does not say (never invented). */
+export interface ImportDraft {
+  fileName: string;
+  format: ImportFormat;
+  title: string;
+  author: string;
+  outlet: string;
+  date: string;
+  url: string;
+  blocks: ImportBlock[];
+  warnings: string[];
 }

@@ -1,8 +1,6 @@
 // Pushes from the core to every open window (IPC events in Electron, server-sent events in the browser host).
 
-export type AppEvent = {
-  type: 'board.changed';
-  debateId: string;
-  studentId: string;
-  [key: string]: unknown;
-};
+export type AppEvent =
+  | { type: 'board.changed'; debateId: string; studentId: string }
+  | { type: 'article.changed'; articleId: string }
+  | { type: 'library.changed' };

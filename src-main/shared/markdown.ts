@@ -2,7 +2,21 @@
 // an article's plain text (the anchoring coordinate space) from the very same HTML.
 import { Marked } from 'marked';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Raw HTML inside Markdown is shown as the text it is, never interpreted. Besides closing a door to script,
+ * this keeps the text identical for every HTML parser: malformed markup (an unclosed <svg>, stray text in a
+ * <table>) is rebuilt differently by a browser and by a server-side DOM, which would shift every highlight.
+ */
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  renderer: {
+    html: ({ text }) => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character),
+  },
+});
 
 /** Raw HTML from Markdown. NEVER put this in the DOM unsanitized: the renderer's markdown.ts does that. */
 export function markdownToUnsafeHtml(markdown: string): string {

@@ -5,6 +5,11 @@ import { ELEMENTS_DROPPED_WITH_CONTENT, markdownToUnsafeHtml } from '../../src-m
 const droppedElements = [...ELEMENTS_DROPPED_WITH_CONTENT];
 
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  // Debate Desk is offline and private: no image is fetched from the web (only data: images stay).
+  if (node instanceof HTMLImageElement && !node.getAttribute('src')?.startsWith('data:image/')) {
+    node.removeAttribute('src');
+    node.removeAttribute('srcset');
+  }
   // Links leave the app for the system browser; they never navigate the app's own window.
   if (node instanceof HTMLAnchorElement) {
     node.setAttribute('target', '_blank');

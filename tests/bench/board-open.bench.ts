@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = [
 ];
 const VIEWPORT = { width: 1280, height: 800 };
 
-const STUDENT_KEY = 'debate-desk.student';
+const STUDENT_KEY = 'debate-desk.person';
 const CARD_SELECTOR = '[aria-roledescription="evidence card"]';
 const STARTER_CARDS = 22;
 const PLACED_CARDS = 10;
@@ -243,7 +243,7 @@ async function measureSwitches(
     await page.waitForFunction(() => (globalThis as unknown as PageWindow).__benchBoard, undefined, {
       timeout: WAIT_MS,
     });
-    const select = page.getByRole('combobox', { name: 'Student', exact: true });
+    const select = page.getByRole('combobox', { name: 'Working as', exact: true });
     const pool = page.getByRole('region', { name: 'Evidence pool' });
     const samples: SwitchRendered[] = [];
     for (let iteration = 0; iteration < WARMUP + SWITCH_N; iteration += 1) {

@@ -6,6 +6,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runBoardBench } from './board-open.bench';
 import { projectRoot, runCoreBench } from './core-open.bench';
+import { runLibraryBench } from './library.bench';
 import { markdownTable, type Measurement } from './stats';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,6 +25,8 @@ const measurements: Measurement[] = [];
 
 console.error('[bench] core (plain Node)…');
 measurements.push(...(await runCoreBench()));
+console.error('[bench] library: search and bulk import…');
+measurements.push(...(await runLibraryBench()));
 console.error('[bench] board in Chromium…');
 const board = await runBoardBench();
 measurements.push(...board.measurements);

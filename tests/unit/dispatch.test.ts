@@ -387,7 +387,7 @@ describe('articles.create', () => {
     expectError(
       await app.dispatch('articles.create', {
         title: 'Hidden',
-        bodyMarkdown: '<script>alert(1)</script>\n\n<style>p{}</style>',
+        bodyMarkdown: '* * *\n\n![](https://example.org/a.png)\n\n---',
       }),
       'INVALID_INPUT',
       /no readable text/,

@@ -139,6 +139,22 @@ describe('schema', () => {
   });
 });
 
+describe('migration 2: the articles index rebuilt for search as you type', () => {
+  it('keeps articles written at version 1 searchable, by whole words and by prefixes', () => {
+    const db = freshDb();
+    migrate(db, migrations.slice(0, 1));
+    insertArticleRow(db, 3, 'Steppe news', 'Caravans crossed the zebrafinch pass at dawn.');
+    migrate(db, migrations);
+    expect(ftsMatches(db, 'zebrafinch')).toEqual([3]);
+    expect(ftsMatches(db, 'zebraf*')).toEqual([3]);
+    expect(ftsMatches(db, '{title} : steppe')).toEqual([3]);
+    expect(ftsMatches(db, '{title} : caravans')).toEqual([]);
+    expect(() =>
+      db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
+  });
+});
+
 describe('a database newer than the app', () => {
   function writeNewerFile(): string {
     const file = join(makeTempDir(), 'debate-desk.sqlite');

@@ -1,6 +1,7 @@
 // Plain text derived from an article's Markdown (the anchoring coordinate space) and word counts.
 import { describe, expect, it } from 'vitest';
 import { countWords, markdownToPlainText } from '../../src-main/core/plain-text';
+import { markdownToUnsafeHtml } from '../../src-main/shared/markdown';
 
 describe('markdownToPlainText', () => {
   it('keeps the words and drops the Markdown syntax', () => {
@@ -19,11 +20,13 @@ describe('markdownToPlainText', () => {
     ['textarea', 'before\n\n<textarea>SECRET</textarea>\n\nafter'],
     ['svg', 'before <svg><text>SECRET</text></svg> after'],
     ['button', 'before <button>SECRET</button> after'],
-  ])('drops <%s> together with its content', (_tag, markdown) => {
+  ])('shows raw <%s> as the literal text it is, never as an element', (tag, markdown) => {
+    const html = markdownToUnsafeHtml(markdown);
+    expect(html).not.toMatch(new RegExp(`<${tag}\\b`, 'i'));
     const text = markdownToPlainText(markdown);
-    expect(text).not.toContain('SECRET');
-    expect(text).toContain('before');
-    expect(text).toContain('after');
+    expect(text).toContain(`<${tag}>`);
+    expect(text).toContain('SECRET');
+    expect(text).toContain(`</${tag}>`);
   });
 
   it('decodes HTML entities', () => {
@@ -44,8 +47,8 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText('“color revolutions” – Xi’s call…').trim()).toBe('“color revolutions” – Xi’s call…');
   });
 
-  it('gives no text for markup without readable content', () => {
-    expect(markdownToPlainText('<script>x()</script>\n\n<!-- a comment -->').trim()).toBe('');
+  it('keeps an HTML comment visible as text rather than hiding what a teacher wrote', () => {
+    expect(markdownToPlainText('<!-- a comment -->').trim()).toBe('<!-- a comment -->');
   });
 });
 

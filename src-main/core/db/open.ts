@@ -41,7 +41,30 @@ export function openDatabase({ file, migrationsDir, nativeBinding }: OpenOptions
     db.close();
     throw error;
   }
+  reuseStatements(db);
   return db;
+}
+
+/** More distinct SQL texts than the app has: a safety net should dynamic SQL ever appear. */
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Every query of the app is a fixed SQL text, and preparing one costs about as much as running it:
+ * `prepare` hands back the statement prepared the first time. (Statements are never iterated or
+ * switched to raw/pluck mode, so sharing them between calls is safe.)
+ */
+function reuseStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }
 
 function cannotOpen(file: string, error: unknown): AppError {

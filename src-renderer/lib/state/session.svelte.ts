@@ -3,18 +3,26 @@ import type { Person } from '../../../src-main/shared/domain';
 import { api } from '../api/client';
 
 export type View =
-  { name: 'board' } | { name: 'library' } | { name: 'reader'; articleId: string; back: 'board' | 'library' };
+  | { name: 'board' }
+  | { name: 'library' }
+  | { name: 'import'; files?: File[] }
+  | { name: 'edit'; articleId: string }
+  | { name: 'reader'; articleId: string; back: 'board' | 'library'; excerptId?: string };
 
-const STUDENT_KEY = 'debate-desk.student';
+/** Remembered per browser profile, so a shared classroom computer reopens on the last person. */
+const PERSON_KEY = 'debate-desk.person';
 
 class Session {
   people = $state<Person[]>([]);
-  studentId = $state<string | null>(localStorage.getItem(STUDENT_KEY));
+  personId = $state<string | null>(localStorage.getItem(PERSON_KEY));
   view = $state<View>({ name: 'board' });
   loadError = $state<string | null>(null);
 
   students = $derived(this.people.filter((person) => person.role === 'student'));
-  student = $derived(this.students.find((person) => person.id === this.studentId) ?? null);
+  teacher = $derived(this.people.find((person) => person.role === 'teacher') ?? null);
+  person = $derived(this.people.find((person) => person.id === this.personId) ?? null);
+  /** The current person when they are a student (only students have boards). */
+  student = $derived(this.person?.role === 'student' ? this.person : null);
 
   async load(): Promise<void> {
     try {
@@ -24,10 +32,10 @@ class Session {
     }
   }
 
-  chooseStudent(id: string | null): void {
-    this.studentId = id;
-    if (id) localStorage.setItem(STUDENT_KEY, id);
-    else localStorage.removeItem(STUDENT_KEY);
+  choosePerson(id: string | null): void {
+    this.personId = id;
+    if (id) localStorage.setItem(PERSON_KEY, id);
+    else localStorage.removeItem(PERSON_KEY);
   }
 
   show(view: View): void {
