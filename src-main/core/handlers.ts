@@ -1,7 +1,15 @@
 // The handler behind every contract method. Input arrives validated; mutations run in one transaction.
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
-import { articleUsage, deleteArticle, getArticle, insertArticle, listArticles, updateArticleRow } from './articles';
+import {
+  articleUsage,
+  deleteArticle,
+  getArticle,
+  getArticleSummary,
+  insertArticle,
+  listArticles,
+  updateArticleRow,
+} from './articles';
 import { getBoard, placeCard } from './board';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
@@ -48,11 +56,9 @@ export const handlers: Handlers = {
   }),
   'articles.update': inTransaction((ctx, input) => {
     const { id } = updateArticleRow(ctx.db, input.articleId, input);
-    const article = getArticle(ctx.db, input.articleId);
-    const reanchor = reanchorArticleExcerpts(ctx.db, id, article.bodyText);
+    const reanchor = reanchorArticleExcerpts(ctx.db, id, getArticle(ctx.db, input.articleId).bodyText);
     ctx.emit({ type: 'article.changed', articleId: input.articleId });
-    const { bodyMarkdown: _body, bodyText: _text, ...summary } = article;
-    return { article: summary, reanchor };
+    return { article: getArticleSummary(ctx.db, input.articleId), reanchor };
   }),
   'articles.usage': (ctx, input) => articleUsage(ctx.db, input.articleId),
   'articles.delete': inTransaction((ctx, input) => {

@@ -23,7 +23,8 @@ export interface ImportDraft {
   warnings: string[];
 }
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** One limit for the API's input check and the importers. */
+export { MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES } from '../../shared/contract';
 
 /** Metadata a format found on its own; the body heuristics fill in what is still ''. */
 export interface ImportMetadata {
