@@ -64,7 +64,7 @@ test('search finds an article by a word in its text and a card by a word in its 
   await expect(library.results()).toHaveCount(0);
 });
 
-test('the outlet filter shows only that outlet’s articles (and a search, for the README)', async ({ page, host }) => {
+test('the outlet and date filters narrow the list (and a search, for the README)', async ({ page, host }) => {
   const library = new LibraryPage(page);
   await library.open(host.url);
   // The starter library searched, for the README (the filters below work with or without a search).
@@ -79,6 +79,16 @@ test('the outlet filter shows only that outlet’s articles (and a search, for t
   await expect(page.getByRole('heading', { name: /^Articles/ })).toContainText('1 of 5');
   await library.filter('Outlet', 'Unknown outlet');
   expect(await library.titles()).toHaveLength(4);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect.poll(() => library.titles()).toHaveLength(5);
+
+  // Two starter articles state a date (13 and 21 January 2022); three do not.
+  await library.filter('Published', 'January 2022');
+  await expect.poll(() => library.titles()).toHaveLength(2);
+  expect(await library.titles()).toContain(TELEGRAPH);
+  await library.filter('Published', 'Unknown date');
+  await expect.poll(() => library.titles()).toHaveLength(3);
+  expect(await library.titles()).not.toContain(TELEGRAPH);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect.poll(() => library.titles()).toHaveLength(5);
 });

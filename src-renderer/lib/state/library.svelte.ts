@@ -13,8 +13,16 @@ export const SORT_LABELS: Record<LibrarySort, string> = {
   shortest: 'Shortest first',
 };
 
-/** The outlet filter's value for articles whose outlet is not known. */
+/** The outlet and month filters' value for articles whose outlet or date is not known. */
 export const UNKNOWN_OUTLET = '\u0000unknown';
+export const UNKNOWN_MONTH = '\u0000unknown';
+
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2022-01" → "January 2022". */
+export function monthLabel(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}
 
 const SEARCH_DELAY_MS = 120;
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -45,6 +53,8 @@ class LibraryState {
 
   outlet = $state('');
   tag = $state('');
+  /** "YYYY-MM", UNKNOWN_MONTH or '' for any date. */
+  month = $state('');
   sort = $state<LibrarySort>('newest');
 
   outlets = $derived.by(() => {
@@ -53,13 +63,21 @@ class LibraryState {
   });
   hasUnknownOutlet = $derived((this.articles ?? []).some((article) => !article.outlet));
   tags = $derived([...new Set((this.articles ?? []).flatMap((article) => article.tags))].sort(collator.compare));
-  filtering = $derived(this.outlet !== '' || this.tag !== '');
+  /** The months articles were published in, newest first. */
+  months = $derived(
+    [...new Set((this.articles ?? []).flatMap((article) => (article.date ? [article.date.slice(0, 7)] : [])))]
+      .sort()
+      .reverse(),
+  );
+  hasUnknownDate = $derived((this.articles ?? []).some((article) => !article.date));
+  filtering = $derived(this.outlet !== '' || this.tag !== '' || this.month !== '');
 
   visible = $derived.by(() => {
-    const { outlet, tag, sort } = this;
+    const { outlet, tag, month, sort } = this;
     return (this.articles ?? [])
       .filter((article) => {
         if (outlet === UNKNOWN_OUTLET ? article.outlet !== null : outlet && article.outlet !== outlet) return false;
+        if (month === UNKNOWN_MONTH ? article.date !== null : month && !article.date?.startsWith(month)) return false;
         return !tag || article.tags.includes(tag);
       })
       .sort((a, b) => compareArticles(sort, a, b));
@@ -91,6 +109,7 @@ class LibraryState {
   clearFilters(): void {
     this.outlet = '';
     this.tag = '';
+    this.month = '';
   }
 
   /** Search as you type: waits for a pause, and drops answers that a newer query overtook. */

@@ -46,7 +46,7 @@ export class LibraryPage {
       .filter({ has: this.page.getByRole('heading', { name: title }) });
   }
 
-  async filter(label: 'Outlet' | 'Tag' | 'Sort', option: string): Promise<void> {
+  async filter(label: 'Outlet' | 'Published' | 'Tag' | 'Sort', option: string): Promise<void> {
     await this.page.getByRole('combobox', { name: label }).selectOption({ label: option });
   }
 
