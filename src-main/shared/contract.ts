@@ -16,10 +16,9 @@ import {
   type SearchHit,
 } from './domain';
 
-/** Article bodies longer than this are refused (a long news article is ~60,000 characters). */
-export const MAX_ARTICLE_MARKDOWN_CHARS = 2_000_000;
-/** Imported files larger than this are refused before they are read. */
-export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES } from './limits';
+
+export { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES };
 
 /** Declares one method: its output type first, then its input schema (which infers the input type). */
 const method =

@@ -1,5 +1,5 @@
 // Files the teacher hands to the importer: which ones we take, their size on screen, and their bytes as base64.
-import { MAX_IMPORT_FILE_BYTES } from '../../src-main/shared/contract';
+import { MAX_IMPORT_FILE_BYTES } from '../../src-main/shared/limits';
 
 /** What the importers read (the file picker's `accept` and the folder filter say the same). */
 export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.docx', '.pdf'] as const;

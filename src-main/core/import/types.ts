@@ -24,7 +24,7 @@ export interface ImportDraft {
 }
 
 /** One limit for the API's input check and the importers. */
-export { MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES } from '../../shared/contract';
+export { MAX_IMPORT_FILE_BYTES as MAX_IMPORT_BYTES } from '../../shared/limits';
 
 /** Metadata a format found on its own; the body heuristics fill in what is still ''. */
 export interface ImportMetadata {

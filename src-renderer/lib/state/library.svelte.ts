@@ -21,7 +21,8 @@ const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'num
 
 /** "2022-01" → "January 2022". */
 export function monthLabel(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  const [year, monthNumber] = month.split('-').map(Number);
+  return monthFormat.format(Date.UTC(year ?? 1970, (monthNumber ?? 1) - 1, 1));
 }
 
 const SEARCH_DELAY_MS = 120;
