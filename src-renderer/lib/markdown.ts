@@ -1,4 +1,4 @@
-// Markdown for display: marked → DOMPurify. The only source of HTML that reaches {@html} (in Markdown.svelte).
+// Markdown for display: marked → DOMPurify. The only HTML the page renders, through Markdown.svelte.
 import DOMPurify from 'dompurify';
 import { ELEMENTS_DROPPED_WITH_CONTENT, markdownToUnsafeHtml } from '../../src-main/shared/markdown';
 
