@@ -8,12 +8,19 @@ import {
   type ArticleSummary,
   type ArticleUsage,
   type Board,
+  type BoardPlacement,
+  type DebateSetup,
   type DebateSummary,
+  type EvidenceCard,
   type Excerpt,
   type ImportDraft,
   type Person,
+  type PersonUsage,
   type ReanchorReport,
   type SearchHit,
+  type StudentPosition,
+  type TeacherSession,
+  type TeacherStatus,
 } from './domain';
 
 import { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES } from './limits';
@@ -32,7 +39,33 @@ const id = z.uuid({ error: 'must be an id (UUID)' });
 const noInput = z.object({});
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const boardRef = z.object({ debateId: id, studentId: id });
-const personRef = z.object({ personId: id });
+/** Excerpt calls name who acts; acting as the teacher also needs the teacher's token. */
+const personRef = z.object({ personId: id, teacherToken: z.string().max(200).optional() });
+
+/** Teacher-only methods carry the token teacher.unlock / teacher.setPin returned. */
+const teacherToken = z.string({ error: 'this needs the teacher (unlock with the PIN)' }).min(1).max(200);
+const asTeacher = z.object({ teacherToken });
+const pin = z.string().regex(/^\d{4,12}$/, { error: 'the PIN must be 4 to 12 digits' });
+const personName = z.string().trim().min(1, { error: 'the name is empty' }).max(80);
+const rating = z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable();
+const markdown = (max: number) => z.string().max(max, { error: `the text is longer than ${max} characters` });
+
+const debateFields = z.object({
+  motion: z.string().trim().min(1, { error: 'the motion is empty' }).max(500),
+  sideA: z.string().trim().min(1, { error: 'side A needs a label' }).max(60),
+  sideB: z.string().trim().min(1, { error: 'side B needs a label' }).max(60),
+  instructionsMarkdown: markdown(50_000),
+  articleIds: z.array(id).max(500),
+  /** The class pool in the teacher's order: teacher cards cut from the articles in play. */
+  poolCardIds: z.array(id).max(5_000),
+});
+
+const placementFields = z.object({
+  reasoningMarkdown: markdown(20_000),
+  strength: rating,
+  relevance: rating,
+});
+const positionFields = z.object({ thesisMarkdown: markdown(20_000), conclusionMarkdown: markdown(20_000) });
 
 const articleFields = z.object({
   title: z.string().trim().max(500),
@@ -63,16 +96,29 @@ const cardTag = z.string().trim().max(300);
 
 export const contract = {
   'app.info': method<AppInfo>()(noInput),
+
+  'teacher.status': method<TeacherStatus>()(noInput),
+  /** First use only: sets the PIN and unlocks. */
+  'teacher.setPin': method<TeacherSession>()(z.object({ pin })),
+  'teacher.unlock': method<TeacherSession>()(z.object({ pin: z.string().max(100) })),
+  'teacher.changePin': method<{ changed: true }>()(asTeacher.extend({ currentPin: z.string().max(100), newPin: pin })),
+  'teacher.lock': method<{ locked: true }>()(asTeacher),
+
   'people.list': method<Person[]>()(noInput),
+  'people.add': method<Person>()(asTeacher.extend({ name: personName })),
+  'people.rename': method<Person>()(asTeacher.extend({ personId: id, name: personName })),
+  'people.usage': method<PersonUsage>()(z.object({ personId: id })),
+  /** Students only; their cards, annotations, placements and positions go with them. */
+  'people.remove': method<{ deleted: true }>()(asTeacher.extend({ personId: id })),
 
   'articles.list': method<ArticleSummary[]>()(noInput),
   'articles.get': method<Article>()(z.object({ articleId: id })),
-  'articles.create': method<ArticleSummary>()(articleFields),
+  'articles.create': method<ArticleSummary>()(articleFields.extend({ teacherToken })),
   'articles.update': method<{ article: ArticleSummary; reanchor: ReanchorReport }>()(
-    articleFields.extend({ articleId: id }),
+    articleFields.extend({ articleId: id, teacherToken }),
   ),
   'articles.usage': method<ArticleUsage>()(z.object({ articleId: id })),
-  'articles.delete': method<{ deleted: true }>()(z.object({ articleId: id })),
+  'articles.delete': method<{ deleted: true }>()(asTeacher.extend({ articleId: id })),
   'articles.draftFromFile': method<ImportDraft>()(
     z.object({
       fileName: z.string().trim().min(1).max(255),
@@ -116,7 +162,18 @@ export const contract = {
 
   'search.query': method<SearchHit[]>()(personRef.extend({ text: z.string().max(500) })),
 
-  'debates.list': method<DebateSummary[]>()(noInput),
+  'debates.list': method<DebateSummary[]>()(z.object({ includeArchived: z.boolean().optional() })),
+  'debates.get': method<DebateSetup>()(z.object({ debateId: id })),
+  'debates.create': method<DebateSetup>()(debateFields.extend({ teacherToken })),
+  'debates.update': method<DebateSetup>()(debateFields.partial().extend({ teacherToken, debateId: id })),
+  /** A copy with the same motion, sides, instructions, articles and pool; no student work; open. */
+  'debates.duplicate': method<DebateSetup>()(asTeacher.extend({ debateId: id })),
+  'debates.setStatus': method<DebateSetup>()(
+    asTeacher.extend({ debateId: id, status: z.enum(['open', 'locked', 'archived']) }),
+  ),
+  /** The teacher's cards cut from these articles: what a pool can be picked from. */
+  'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
+
   'board.get': method<Board>()(boardRef),
   'cards.place': method<Board>()(
     boardRef.extend({
@@ -124,6 +181,26 @@ export const contract = {
       /** null takes the card off the board, back to the pool. */
       side: z.enum(['A', 'B']).nullable(),
       index: z.number().int().min(0).max(100_000),
+    }),
+  ),
+  /** The student's argument for one placed card; only the fields given change. */
+  'placements.update': method<BoardPlacement>()(
+    boardRef.extend({ cardId: id }).extend(placementFields.partial().shape),
+  ),
+  'positions.update': method<StudentPosition>()(boardRef.extend(positionFields.partial().shape)),
+  /** Puts a whole board back as it was (undo/redo): cards not listed go back to the pool, reasoning kept. */
+  'board.restore': method<Board>()(
+    boardRef.extend({
+      placements: z
+        .array(
+          placementFields.extend({
+            cardId: id,
+            side: z.enum(['A', 'B']),
+            position: z.number().int().min(0).max(100_000),
+          }),
+        )
+        .max(5_000),
+      position: positionFields,
     }),
   ),
 } as const;

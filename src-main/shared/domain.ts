@@ -42,13 +42,19 @@ export interface EvidenceCard {
   ownerRole: Role;
 }
 
+/** open: students build their boards; locked: read only (e.g. after the deadline); archived: put away. */
+export type DebateStatus = 'open' | 'locked' | 'archived';
+
 export interface DebateSummary {
   id: string;
   motion: string;
   sideA: string;
   sideB: string;
-  status: 'open' | 'locked' | 'archived';
+  status: DebateStatus;
+  /** Cards in the class pool. */
   cardCount: number;
+  articleCount: number;
+  updatedAt: string;
 }
 
 export interface Debate extends DebateSummary {
@@ -56,18 +62,63 @@ export interface Debate extends DebateSummary {
   articleIds: string[];
 }
 
+/** A debate as the teacher sets it up: the pool's cards in the teacher's order. */
+export interface DebateSetup extends Debate {
+  pool: EvidenceCard[];
+}
+
+/** 1 = weak / marginal, 2 = moderate, 3 = strong / central. */
+export type Rating = 1 | 2 | 3;
+
+/** How well the evidence supports the side (the student's judgment of the argument). */
+export const STRENGTH_LABELS: Record<Rating, string> = { 1: 'Weak', 2: 'Moderate', 3: 'Strong' };
+/** How closely it bears on the motion, apart from how reliable its source is. */
+export const RELEVANCE_LABELS: Record<Rating, string> = { 1: 'Marginal', 2: 'Relevant', 3: 'Central' };
+
 export interface Placement {
   cardId: string;
   side: Side;
   position: number;
 }
 
-/** One student's board for one debate: the pool of cards and where the student put them. */
+/** A placed card with the student's argument for it. */
+export interface BoardPlacement extends Placement {
+  reasoningMarkdown: string;
+  strength: Rating | null;
+  relevance: Rating | null;
+}
+
+/** A student's own words for a whole debate. */
+export interface StudentPosition {
+  thesisMarkdown: string;
+  conclusionMarkdown: string;
+}
+
+/** One student's board for one debate: the pool of cards, where the student put them and why. */
 export interface Board {
   debate: Debate;
   student: Person;
   cards: EvidenceCard[];
-  placements: Placement[];
+  placements: BoardPlacement[];
+  position: StudentPosition;
+}
+
+/** What removing a student takes with it. */
+export interface PersonUsage {
+  cardCount: number;
+  annotationCount: number;
+  placementCount: number;
+  debates: Array<{ id: string; motion: string }>;
+}
+
+export interface TeacherStatus {
+  /** False until the teacher sets a PIN (on first use of a teacher-only action). */
+  pinSet: boolean;
+}
+
+/** Proof that the teacher PIN was entered: passed as teacherToken to teacher-only methods. */
+export interface TeacherSession {
+  teacherToken: string;
 }
 
 export interface AppInfo {

@@ -3,4 +3,6 @@
 export type AppEvent =
   | { type: 'board.changed'; debateId: string; studentId: string }
   | { type: 'article.changed'; articleId: string }
-  | { type: 'library.changed' };
+  | { type: 'library.changed' }
+  | { type: 'debates.changed'; debateId: string }
+  | { type: 'people.changed' };
