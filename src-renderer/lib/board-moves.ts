@@ -50,7 +50,11 @@ export interface Columns {
 }
 
 /** Splits the debate's cards into the three areas the board shows, in order. */
-export function columnsOf(cards: EvidenceCard[], placements: Placement[], byId?: Map<string, EvidenceCard>): Columns {
+export function columnsOf(
+  cards: EvidenceCard[],
+  placements: Placement[],
+  byId?: ReadonlyMap<string, EvidenceCard>,
+): Columns {
   const lookup = byId ?? new Map(cards.map((card) => [card.id, card]));
   const placed = new Set<string>();
   const sides: Record<Side, Placement[]> = { A: [], B: [] };
@@ -65,6 +69,14 @@ export function columnsOf(cards: EvidenceCard[], placements: Placement[], byId?:
     A: side('A'),
     B: side('B'),
   };
+}
+
+export function indexById(cards: EvidenceCard[]): ReadonlyMap<string, EvidenceCard> {
+  return new Map(cards.map((card) => [card.id, card]));
+}
+
+export function placedCardIds(placements: Placement[]): ReadonlySet<string> {
+  return new Set(placements.map((placement) => placement.cardId));
 }
 
 export function areaOf(placements: Placement[], cardId: string): { area: Area; index: number } {

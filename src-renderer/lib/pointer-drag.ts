@@ -72,16 +72,16 @@ export function dropTargetAt(x: number, y: number, dragged: Element | null): Dro
   return { area, index, markerTop: edge - listBox.top + list.scrollTop };
 }
 
-function scrollableUnder(x: number, y: number): HTMLElement | null {
-  let element = document.elementFromPoint(x, y) as HTMLElement | null;
-  while (element) {
+/** The lists and page under the pointer that scroll vertically, innermost first. */
+function scrollersUnder(x: number, y: number): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  for (let element = document.elementFromPoint(x, y) as HTMLElement | null; element; element = element.parentElement) {
     if (element.scrollHeight > element.clientHeight + 1) {
       const overflow = getComputedStyle(element).overflowY;
-      if (overflow === 'auto' || overflow === 'scroll') return element;
+      if (overflow === 'auto' || overflow === 'scroll') found.push(element);
     }
-    element = element.parentElement;
   }
-  return null;
+  return found;
 }
 
 export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
@@ -105,7 +105,15 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     ghost.removeAttribute('data-card-id');
     ghost.setAttribute('aria-hidden', 'true');
     ghost.inert = true;
-    ghost.style.width = `${box.width}px`;
+    // Inline, so the card's own (scoped, more specific) position and containment cannot override them.
+    Object.assign(ghost.style, {
+      position: 'fixed',
+      left: '0',
+      top: '0',
+      margin: '0',
+      width: `${box.width}px`,
+      contentVisibility: 'visible',
+    });
     ghost.style.setProperty('--area-accent', getComputedStyle(card).getPropertyValue('--area-accent'));
     document.body.append(ghost);
     card.classList.add('dragging');
@@ -115,20 +123,22 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     scrollFrame = requestAnimationFrame(autoScroll);
   }
 
-  /** Scrolls the list (or the page) under the pointer while the card is held near its edge. */
+  /** Scrolls the list under the pointer while the card is held near its edge; at the list's end, the page. */
   function autoScroll() {
     if (!ghost) return;
-    const scroller = scrollableUnder(last.x, last.y);
-    if (scroller) {
+    for (const scroller of scrollersUnder(last.x, last.y)) {
       const box = scroller.getBoundingClientRect();
       const top = Math.max(box.top, 0);
       const bottom = Math.min(box.bottom, window.innerHeight);
       let step = 0;
       if (last.y < top + EDGE) step = -Math.ceil(((top + EDGE - last.y) / EDGE) * MAX_SCROLL_STEP);
       else if (last.y > bottom - EDGE) step = Math.ceil(((last.y - (bottom - EDGE)) / EDGE) * MAX_SCROLL_STEP);
-      if (step !== 0) {
-        scroller.scrollTop += step;
+      if (step === 0) continue;
+      const before = scroller.scrollTop;
+      scroller.scrollTop += step;
+      if (scroller.scrollTop !== before) {
         report(last.x, last.y);
+        break;
       }
     }
     scrollFrame = requestAnimationFrame(autoScroll);

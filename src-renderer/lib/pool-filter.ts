@@ -4,7 +4,10 @@ import { titleOf } from './format';
 
 /** Lower case without accents, so "eurasian" finds "Eurasian" and "lavrov" finds "Lavróv". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** What a card can be found by: tag, quote and every part of its cite. */

@@ -48,7 +48,7 @@ export class BoardHistory {
   closeEdit(key?: string): void {
     const top = this.done.at(-1);
     if (!top?.openEdit || (key !== undefined && top.openEdit !== key)) return;
-    const { openEdit: _closed, ...closed } = top;
+    const closed: HistoryEntry = { label: top.label, before: top.before, after: top.after };
     this.done = [...this.done.slice(0, -1), closed];
   }
 

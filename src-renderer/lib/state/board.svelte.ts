@@ -16,7 +16,9 @@ import {
   NO_ARGUMENT,
   areaOf,
   columnsOf,
+  indexById,
   movePlacement,
+  placedCardIds,
   sameArgument,
   sameLayout,
   snapshotOf,
@@ -93,6 +95,8 @@ export class BoardState {
 
   // ── Interaction ────────────────────────────────────────────────────────────────────────────────────
   held = $state<HeldCard | null>(null);
+  /** The card last picked up with the keyboard: it keeps the focus when it moves to another list. */
+  keyboardCard = $state<string | null>(null);
   dragging = $state<string | null>(null);
   dropTarget = $state.raw<DropTarget | null>(null);
   /** The card whose argument editor is open. */
@@ -105,17 +109,22 @@ export class BoardState {
   returnTo: { cardId: string; scroll: Record<string, number> } | null = null;
 
   readOnly = $derived(this.debate !== null && this.debate.status !== 'open');
-  cardById = $derived(new Map(this.cards.map((card) => [card.id, card])));
+  cardById = $derived(indexById(this.cards));
   columns = $derived(columnsOf(this.cards, this.layout, this.cardById));
-  placedIds = $derived(new Set(this.layout.map((placement) => placement.cardId)));
+  placedIds = $derived(placedCardIds(this.layout));
   poolArticles = $derived(articlesOf(this.cards));
-  visiblePool = $derived(filterPool(this.columns.pool, this.filter, (card) => this.searchText(card), this.held?.cardId));
+  visiblePool = $derived(
+    filterPool(this.columns.pool, this.filter, (card) => this.searchText(card), this.held?.cardId),
+  );
   undoLabel = $derived(this.history.nextUndo?.label ?? null);
   redoLabel = $derived(this.history.nextRedo?.label ?? null);
 
+  // Caches, not state: nothing on screen reads them directly.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private searchCache = new Map<string, string>();
   private chain: Promise<void> = Promise.resolve();
   private inFlight = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers, not state
   private pendingTexts = new Map<string, PendingText>();
   /** The core missed a change (a save failed): the next save sends the whole board. */
   private outOfSync = false;
@@ -178,6 +187,7 @@ export class BoardState {
       if (token !== this.loadToken) return;
       performance.mark('debate-desk:board-data');
       this.held = null;
+      this.keyboardCard = null;
       this.editing = null;
       this.dragging = null;
       this.dropTarget = null;
@@ -353,7 +363,11 @@ export class BoardState {
       // A card placed again brings back the reasoning the core kept for it, unless the student wrote anew.
       const kept = board.placements.find((placement) => placement.cardId === cardId);
       if (kept && !this.notes[cardId] && (kept.reasoningMarkdown || kept.strength || kept.relevance)) {
-        const argument = { reasoningMarkdown: kept.reasoningMarkdown, strength: kept.strength, relevance: kept.relevance };
+        const argument = {
+          reasoningMarkdown: kept.reasoningMarkdown,
+          strength: kept.strength,
+          relevance: kept.relevance,
+        };
         this.notes[cardId] = argument;
         this.history.amendLast((entry) => ({
           ...entry,
@@ -372,11 +386,21 @@ export class BoardState {
     const debate = this.debate;
     const student = this.student;
     if (!debate || !student || this.refuseIfReadOnly() || !this.placedIds.has(cardId)) return;
-    this.changeNote(cardId, { reasoningMarkdown: text }, `reasoning:${cardId}`, `reasoning for “${this.cardTag(cardId)}”`);
+    this.changeNote(
+      cardId,
+      { reasoningMarkdown: text },
+      `reasoning:${cardId}`,
+      `reasoning for “${this.cardTag(cardId)}”`,
+    );
     this.scheduleText(`reasoning:${cardId}`, (keepalive) =>
       api.call(
         'placements.update',
-        { debateId: debate.id, studentId: student.id, cardId, reasoningMarkdown: this.argumentFor(cardId).reasoningMarkdown },
+        {
+          debateId: debate.id,
+          studentId: student.id,
+          cardId,
+          reasoningMarkdown: this.argumentFor(cardId).reasoningMarkdown,
+        },
         { keepalive },
       ),
     );
@@ -571,6 +595,7 @@ export class BoardState {
 
   startDrag(cardId: string): void {
     if (this.held) this.cancel(false);
+    this.keyboardCard = null;
     this.dragging = cardId;
     this.dropTarget = null;
   }
@@ -611,6 +636,7 @@ export class BoardState {
   pickUp(cardId: string): void {
     if (this.refuseIfReadOnly()) return;
     this.held = { cardId, before: this.layout };
+    this.keyboardCard = cardId;
     const { area } = areaOf(this.layout, cardId);
     this.announcement = `Picked up “${this.cardTag(cardId)}” from ${this.areaLabel(area)}. Arrow keys move it, Space drops it, Escape cancels.`;
   }
