@@ -18,6 +18,8 @@ export interface BoardDragOptions {
   onCancel(): void;
 }
 
+/** The gap between cards in a list (BoardColumn's .cards gap: 0.7rem): where the insertion line goes. */
+const GAP_PX = 11;
 /** Movement below this many pixels is a click, not a drag. */
 const DRAG_THRESHOLD = 6;
 /** Near the top or bottom edge of a list (or the window), the list scrolls while a card is dragged. */
@@ -32,12 +34,27 @@ function isCard(element: Element | undefined): element is HTMLElement {
   return element instanceof HTMLElement && element.dataset.cardId !== undefined;
 }
 
+function contains(box: DOMRect, x: number, y: number): boolean {
+  return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+}
+
+/**
+ * The area under (x, y): found from the areas' boxes, not with elementFromPoint, which would make the browser
+ * bring its whole rendering up to date (after every move of the ghost) just to hit-test.
+ */
+function areaAt(root: HTMLElement, x: number, y: number): HTMLElement | null {
+  for (const region of root.querySelectorAll<HTMLElement>('[data-drop-area]')) {
+    if (contains(region.getBoundingClientRect(), x, y)) return region;
+  }
+  return null;
+}
+
 /**
  * The area and position a card dropped at (x, y) lands in: before the first card whose middle is below y.
  * Cards in a list are in vertical order, so a binary search reads a handful of boxes, not hundreds.
  */
-export function dropTargetAt(x: number, y: number, dragged: Element | null): DropTarget | null {
-  const region = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-drop-area]');
+export function dropTargetAt(root: HTMLElement, x: number, y: number, dragged: Element | null): DropTarget | null {
+  const region = areaAt(root, x, y);
   if (!region) return null;
   const area = region.dataset.dropArea as Area;
   // The pool keeps the teacher's order: where in it a card lands does not matter.
@@ -56,7 +73,7 @@ export function dropTargetAt(x: number, y: number, dragged: Element | null): Dro
     else low = middle + 1;
   }
   const listBox = list.getBoundingClientRect();
-  const gap = Number.parseFloat(getComputedStyle(list).rowGap) || 0;
+  const gap = GAP_PX;
   const edge =
     low < count
       ? (items[low] as HTMLElement).getBoundingClientRect().top - gap / 2
@@ -72,10 +89,12 @@ export function dropTargetAt(x: number, y: number, dragged: Element | null): Dro
   return { area, index, markerTop: edge - listBox.top + list.scrollTop };
 }
 
-/** The lists and page under the pointer that scroll vertically, innermost first. */
-function scrollersUnder(x: number, y: number): HTMLElement[] {
+/** The list under the pointer, then the page around the board: what the drag scrolls near an edge. */
+function scrollersUnder(root: HTMLElement, x: number, y: number): HTMLElement[] {
   const found: HTMLElement[] = [];
-  for (let element = document.elementFromPoint(x, y) as HTMLElement | null; element; element = element.parentElement) {
+  const list = areaAt(root, x, y)?.querySelector<HTMLElement>('[data-drop-list]');
+  if (list && list.scrollHeight > list.clientHeight + 1) found.push(list);
+  for (let element = root.parentElement; element; element = element.parentElement) {
     if (element.scrollHeight > element.clientHeight + 1) {
       const overflow = getComputedStyle(element).overflowY;
       if (overflow === 'auto' || overflow === 'scroll') found.push(element);
@@ -113,6 +132,8 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
       margin: '0',
       width: `${box.width}px`,
       contentVisibility: 'visible',
+      // Its own compositor layer: following the pointer then repaints nothing underneath.
+      willChange: 'transform',
     });
     ghost.style.setProperty('--area-accent', getComputedStyle(card).getPropertyValue('--area-accent'));
     document.body.append(ghost);
@@ -126,7 +147,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
   /** Scrolls the list under the pointer while the card is held near its edge; at the list's end, the page. */
   function autoScroll() {
     if (!ghost) return;
-    for (const scroller of scrollersUnder(last.x, last.y)) {
+    for (const scroller of scrollersUnder(node, last.x, last.y)) {
       const box = scroller.getBoundingClientRect();
       const top = Math.max(box.top, 0);
       const bottom = Math.min(box.bottom, window.innerHeight);
@@ -145,7 +166,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
   }
 
   function report(x: number, y: number) {
-    const target = dropTargetAt(x, y, start?.card ?? null);
+    const target = dropTargetAt(node, x, y, start?.card ?? null);
     // Most pointer moves stay over the same slot: tell the board only when the slot changes.
     const key = target ? `${target.area}:${target.index}:${Math.round(target.markerTop ?? -1)}` : '';
     if (key === lastKey) return;
@@ -198,7 +219,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     if (!start || event.pointerId !== start.pointerId) return;
     const card = start.card;
     const dragged = ghost !== null;
-    const target = dragged ? dropTargetAt(event.clientX, event.clientY, card) : null;
+    const target = dragged ? dropTargetAt(node, event.clientX, event.clientY, card) : null;
     finish();
     if (dragged) options.onDrop(card.dataset.cardId ?? '', target);
   }

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runBoardBench } from './board-open.bench';
+import { runBoardScaleBench } from './board-scale.bench';
 import { projectRoot, runCoreBench } from './core-open.bench';
 import { runLibraryBench } from './library.bench';
 import { markdownTable, type Measurement } from './stats';
@@ -20,16 +21,35 @@ function chromiumVersion(): string {
   }
 }
 
+// `npm run bench -- --only=board-scale` (or core, library, board) runs one group; the default runs them all.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const wanted = (group: string) => !only || only.split(',').includes(group);
+
 const started = performance.now();
 const measurements: Measurement[] = [];
+const extraNotes: string[] = [];
+let browserVersion = 'not run';
 
-console.error('[bench] core (plain Node)…');
-measurements.push(...(await runCoreBench()));
-console.error('[bench] library: search and bulk import…');
-measurements.push(...(await runLibraryBench()));
-console.error('[bench] board in Chromium…');
-const board = await runBoardBench();
-measurements.push(...board.measurements);
+if (wanted('core')) {
+  console.error('[bench] core (plain Node)…');
+  measurements.push(...(await runCoreBench()));
+}
+if (wanted('library')) {
+  console.error('[bench] library: search and bulk import…');
+  measurements.push(...(await runLibraryBench()));
+}
+if (wanted('board')) {
+  console.error('[bench] board in Chromium…');
+  const board = await runBoardBench();
+  measurements.push(...board.measurements);
+  browserVersion = board.browserVersion;
+}
+if (wanted('board-scale')) {
+  console.error('[bench] 1,000-card board in Chromium…');
+  const scale = await runBoardScaleBench();
+  measurements.push(...scale.measurements);
+  extraNotes.push(...scale.notes);
+}
 
 const totalSeconds = (performance.now() - started) / 1000;
 const cpuList = cpus();
@@ -40,7 +60,7 @@ const machine = {
   platform: `${process.platform} ${release()}`,
   node: process.version,
   chromium: chromiumVersion(),
-  chromiumViaPlaywright: board.browserVersion,
+  chromiumViaPlaywright: browserVersion,
 };
 
 const results = {
@@ -51,7 +71,7 @@ const results = {
 };
 const resultsDir = join(projectRoot, 'tests', 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-const resultsFile = join(resultsDir, 'latest.json');
+const resultsFile = join(resultsDir, only ? `latest-${only.replaceAll(',', '-')}.json` : 'latest.json');
 writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`## Debate Desk benchmarks, ${results.date.slice(0, 10)}\n`);
@@ -64,6 +84,7 @@ console.log('\nNotes:\n');
 for (const m of measurements) {
   if (m.notes) console.log(`- ${m.label.replaceAll('**', '')}: ${m.notes}`);
 }
+for (const note of extraNotes) console.log(`- ${note}`);
 console.log(
   `\np95 is nearest-rank (for N < 20 it is the maximum). Total bench time ${totalSeconds.toFixed(1)} s. ` +
     `JSON: ${resultsFile}`,

@@ -483,8 +483,30 @@ test('a student cuts a card of their own in the Reader and finds it in the pool'
   await reader.saveCard('My own card about the alliance');
   await page.getByRole('button', { name: '← Back to the board' }).click();
   await expect.poll(async () => (await board.tagsIn('Evidence pool')).length).toBe(before + 1);
-  await expect(board.cardItem('My own card about the alliance').getByText('Your card')).toBeVisible();
+  await expect((await board.reveal('My own card about the alliance')).getByText('Your card')).toBeVisible();
   await board.dragCard('My own card about the alliance', 'Alliance');
+});
+
+test('far down a long pool, cards are light until scrolled near, and can still be picked up', async ({
+  page,
+  host,
+}) => {
+  const board = new BoardPage(page);
+  await board.open(host.url);
+  await board.chooseStudent(STUDENT);
+  const tags = await board.tagsIn('Evidence pool');
+  const last = tags.at(-1);
+  if (!last || tags.length < 16) throw new Error('the pool has too few cards');
+  // Light: named by its tag, a button, no quote yet.
+  await expect(board.card(last)).toHaveAttribute('role', 'button');
+  await expect(board.cardItem(last).locator('.quote')).toHaveCount(0);
+  // Picked up with the keyboard, it is drawn in full and moves like any other.
+  await board.keyboardMove(last, ['ArrowRight']);
+  await expect(board.liveRegion()).toContainText(`Dropped “${last}” on Alliance, position 1. Saved.`);
+  await expect(board.cardItem(last).locator('.quote')).toBeVisible();
+  // Scrolled to, the end of the pool is filled in.
+  const end = tags.at(-2) ?? '';
+  await expect((await board.reveal(end)).locator('.cite')).toBeVisible();
 });
 
 test('Escape cancels a keyboard move and nothing is saved', async ({ page, host }) => {

@@ -25,6 +25,7 @@ import {
   type Area,
   type BoardSnapshot,
   type CardArgument,
+  type Columns,
 } from '../board-moves';
 import type { DropTarget } from '../pointer-drag';
 import { articlesOf, filterPool, searchTextOf, type PoolFilter } from '../pool-filter';
@@ -44,6 +45,12 @@ export type RatingField = 'strength' | 'relevance';
 
 /** Text fields are saved this long after the last keystroke (and at once when they lose the focus). */
 export const TEXT_SAVE_DELAY_MS = 600;
+/** Cards shown in full at the top of each list from the first frame: enough to fill a tall window. */
+const EAGER_CARDS = 5;
+/** Light cards come in full this many at a time per frame, so a jump to the end of a long list does not freeze it. */
+const REVEAL_STEP = 40;
+/** When a list is scrolled, this many cards beyond the ones needed come in full with them. */
+const REVEAL_AHEAD = 4;
 const DEBATE_KEY = 'debate-desk.debate';
 
 const FIELD_NAMES: Record<PositionField, string> = { thesisMarkdown: 'thesis', conclusionMarkdown: 'conclusion' };
@@ -95,8 +102,11 @@ export class BoardState {
 
   // ── Interaction ────────────────────────────────────────────────────────────────────────────────────
   held = $state<HeldCard | null>(null);
-  /** The card last picked up with the keyboard: it keeps the focus when it moves to another list. */
-  keyboardCard = $state<string | null>(null);
+  /**
+   * The card that has (or last had) the keyboard focus: it keeps the focus when it is drawn anew (moved to another
+   * list, moved within one, or filled in from light to full).
+   */
+  focusedCard = $state<string | null>(null);
   dragging = $state<string | null>(null);
   dropTarget = $state.raw<DropTarget | null>(null);
   /** The card whose argument editor is open. */
@@ -105,12 +115,16 @@ export class BoardState {
   /** The last thing a screen reader should hear (the board's live region). */
   announcement = $state('');
   history = new BoardHistory();
+  /** How many cards from the top of each list are shown in full (quote, cite, buttons); the rest are light. */
+  revealed = $state<Record<Area, number>>({ pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS });
+  private revealTarget: Record<Area, number> = { pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS };
+  private revealFrame = 0;
   /** Where to put the focus and scroll when the board comes back from the Reader. */
   returnTo: { cardId: string; scroll: Record<string, number> } | null = null;
 
   readOnly = $derived(this.debate !== null && this.debate.status !== 'open');
   cardById = $derived(indexById(this.cards));
-  columns = $derived(columnsOf(this.cards, this.layout, this.cardById));
+  columns = $derived(this.stableColumns(columnsOf(this.cards, this.layout, this.cardById)));
   placedIds = $derived(placedCardIds(this.layout));
   poolArticles = $derived(articlesOf(this.cards));
   visiblePool = $derived(
@@ -133,6 +147,9 @@ export class BoardState {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshWanted = false;
   private loadToken = 0;
+  /** Our own saves that the core will announce as 'board.changed': those echoes need no reload. */
+  private ownEchoes = 0;
+  private echoTimer: ReturnType<typeof setTimeout> | undefined;
 
   // ── Debates ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -187,16 +204,20 @@ export class BoardState {
       if (token !== this.loadToken) return;
       performance.mark('debate-desk:board-data');
       this.held = null;
-      this.keyboardCard = null;
+      this.focusedCard = null;
       this.editing = null;
       this.dragging = null;
       this.dropTarget = null;
       this.filter = { articleId: '', query: '' };
       this.history.clear();
+      cancelAnimationFrame(this.revealFrame);
+      this.revealed = { pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS };
+      this.revealTarget = { ...this.revealed };
       this.saveState = 'saved';
       this.saveError = '';
       this.lockedNotice = '';
       this.outOfSync = false;
+      this.ownEchoes = 0;
       this.returnTo = null;
       this.debate = board.debate;
       this.student = board.student;
@@ -211,6 +232,18 @@ export class BoardState {
     } finally {
       if (token === this.loadToken) this.loading = false;
     }
+  }
+
+  /**
+   * 'board.changed' for this board: our own save coming back (nothing to do; reloading a 1,000-card board after
+   * every move would cost the main thread more than the move), or another window's change (reload).
+   */
+  boardChanged(): void {
+    if (this.ownEchoes > 0) {
+      this.ownEchoes -= 1;
+      return;
+    }
+    this.scheduleRefresh();
   }
 
   /** Another window changed this board (or the debate): reload it when nothing of ours is on its way. */
@@ -293,6 +326,44 @@ export class BoardState {
       if (!current) this.notes[cardId] = next;
       else if (!sameArgument(current, next)) Object.assign(current, next);
     }
+  }
+
+  /** A list was scrolled down to the card at `index`: show it in full down to a little past it. */
+  reveal(area: Area, index: number): void {
+    this.revealTarget[area] = Math.max(this.revealTarget[area], index + REVEAL_AHEAD);
+    if (this.revealFrame) return;
+    // The first step now (this is called from a scroll check in an animation frame, before its paint).
+    const step = () => {
+      this.revealFrame = 0;
+      let more = false;
+      for (const which of ['pool', 'A', 'B'] as const) {
+        const target = this.revealTarget[which];
+        if (this.revealed[which] >= target) continue;
+        this.revealed[which] = Math.min(target, this.revealed[which] + REVEAL_STEP);
+        more ||= this.revealed[which] < target;
+      }
+      if (more) this.revealFrame = requestAnimationFrame(step);
+    };
+    step();
+  }
+
+  private lastColumns: Columns = { pool: [], A: [], B: [] };
+
+  /**
+   * The same array for an area whose cards did not change: a move between the sides then costs the 700-card pool
+   * nothing (its list is not even compared card by card by Svelte).
+   */
+  private stableColumns(next: Columns): Columns {
+    const same = (a: EvidenceCard[], b: EvidenceCard[]) =>
+      a.length === b.length && a.every((card, index) => card === b[index]);
+    const previous = this.lastColumns;
+    const columns: Columns = {
+      pool: same(next.pool, previous.pool) ? previous.pool : next.pool,
+      A: same(next.A, previous.A) ? previous.A : next.A,
+      B: same(next.B, previous.B) ? previous.B : next.B,
+    };
+    this.lastColumns = columns;
+    return columns;
   }
 
   // ── Reading the board ──────────────────────────────────────────────────────────────────────────────
@@ -539,12 +610,19 @@ export class BoardState {
       .then(async () => {
         if (!this.isShowing(debate.id, student.id) || this.readOnly) return;
         try {
-          if (this.outOfSync) {
-            // Something was not saved: send the whole board as it is on screen, which includes this change.
-            await api.call('board.restore', { debateId: debate.id, studentId: student.id, ...this.snapshot() });
-            this.outOfSync = false;
-          } else {
-            await run();
+          // Counted before the call: the core's event cannot arrive before the request is sent.
+          this.ownEchoes += 1;
+          try {
+            if (this.outOfSync) {
+              // Something was not saved: send the whole board as it is on screen, which includes this change.
+              await api.call('board.restore', { debateId: debate.id, studentId: student.id, ...this.snapshot() });
+              this.outOfSync = false;
+            } else {
+              await run();
+            }
+          } catch (error) {
+            this.ownEchoes = Math.max(0, this.ownEchoes - 1);
+            throw error;
           }
           if (this.saveState === 'error') this.saveError = '';
           saved = !this.outOfSync;
@@ -580,6 +658,9 @@ export class BoardState {
 
   private settle(): void {
     if (this.inFlight > 0) return;
+    // An echo that never came (events lost while the host restarted) must not hide another window's change.
+    clearTimeout(this.echoTimer);
+    this.echoTimer = setTimeout(() => (this.ownEchoes = 0), 2000);
     if (this.outOfSync) this.saveState = 'error';
     else this.saveState = this.pendingTexts.size > 0 ? 'pending' : 'saved';
     if (this.refreshWanted && !this.busy()) this.scheduleRefresh(0);
@@ -595,7 +676,7 @@ export class BoardState {
 
   startDrag(cardId: string): void {
     if (this.held) this.cancel(false);
-    this.keyboardCard = null;
+    this.focusedCard = null;
     this.dragging = cardId;
     this.dropTarget = null;
   }
@@ -636,7 +717,7 @@ export class BoardState {
   pickUp(cardId: string): void {
     if (this.refuseIfReadOnly()) return;
     this.held = { cardId, before: this.layout };
-    this.keyboardCard = cardId;
+    this.focusedCard = cardId;
     const { area } = areaOf(this.layout, cardId);
     this.announcement = `Picked up “${this.cardTag(cardId)}” from ${this.areaLabel(area)}. Arrow keys move it, Space drops it, Escape cancels.`;
   }

@@ -24,9 +24,17 @@ export class BoardPage {
     return this.page.getByRole('region', { name, exact: true });
   }
 
-  /** The card itself (its draggable body), found by its tag. */
+  /** The card itself (its draggable body), found by its tag (its accessible name, also while it is light). */
   card(tag: string): Locator {
-    return this.page.locator(CARD).filter({ hasText: tag }).first();
+    return this.page.locator(CARD).and(this.page.getByLabel(tag, { exact: true })).first();
+  }
+
+  /** Scrolls a card into sight, so that it is drawn in full (far down a long list a card is light until then). */
+  async reveal(tag: string): Promise<Locator> {
+    await this.card(tag).scrollIntoViewIfNeeded();
+    const item = this.cardItem(tag);
+    await expect(item.locator('.quote')).toBeVisible();
+    return item;
   }
 
   /** The whole list item of a card: its body, its argument summary and its buttons. */
@@ -34,8 +42,11 @@ export class BoardPage {
     return this.page.locator('li[data-card-id]').filter({ has: this.card(tag) });
   }
 
+  /** The tags of an area's cards, in order (cards far down a long list are light: their tag is their label). */
   async tagsIn(name: AreaName): Promise<string[]> {
-    return this.area(name).locator(`${CARD} .tag`).allTextContents();
+    return this.area(name)
+      .locator(CARD)
+      .evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label') ?? ''));
   }
 
   async waitUntilSaved(): Promise<void> {
