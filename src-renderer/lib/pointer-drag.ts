@@ -42,19 +42,35 @@ function contains(box: DOMRect, x: number, y: number): boolean {
  * The area under (x, y): found from the areas' boxes, not with elementFromPoint, which would make the browser
  * bring its whole rendering up to date (after every move of the ghost) just to hit-test.
  */
-function areaAt(root: HTMLElement, x: number, y: number): HTMLElement | null {
+function areaAt(root: HTMLElement, x: number, y: number, boxes?: Map<HTMLElement, DOMRect>): HTMLElement | null {
   for (const region of root.querySelectorAll<HTMLElement>('[data-drop-area]')) {
-    if (contains(region.getBoundingClientRect(), x, y)) return region;
+    if (contains(boxes?.get(region) ?? region.getBoundingClientRect(), x, y)) return region;
   }
   return null;
+}
+
+/** The areas' boxes, read once: they do not move while a card is dragged, unless the page scrolls. */
+function areaBoxes(root: HTMLElement): Map<HTMLElement, DOMRect> {
+  return new Map(
+    [...root.querySelectorAll<HTMLElement>('[data-drop-area]')].map((region) => [
+      region,
+      region.getBoundingClientRect(),
+    ]),
+  );
 }
 
 /**
  * The area and position a card dropped at (x, y) lands in: before the first card whose middle is below y.
  * Cards in a list are in vertical order, so a binary search reads a handful of boxes, not hundreds.
  */
-export function dropTargetAt(root: HTMLElement, x: number, y: number, dragged: Element | null): DropTarget | null {
-  const region = areaAt(root, x, y);
+export function dropTargetAt(
+  root: HTMLElement,
+  x: number,
+  y: number,
+  dragged: Element | null,
+  boxes?: Map<HTMLElement, DOMRect>,
+): DropTarget | null {
+  const region = areaAt(root, x, y, boxes);
   if (!region) return null;
   const area = region.dataset.dropArea as Area;
   // The pool keeps the teacher's order: where in it a card lands does not matter.
@@ -90,9 +106,9 @@ export function dropTargetAt(root: HTMLElement, x: number, y: number, dragged: E
 }
 
 /** The list under the pointer, then the page around the board: what the drag scrolls near an edge. */
-function scrollersUnder(root: HTMLElement, x: number, y: number): HTMLElement[] {
+function scrollersUnder(root: HTMLElement, x: number, y: number, boxes: Map<HTMLElement, DOMRect>): HTMLElement[] {
   const found: HTMLElement[] = [];
-  const list = areaAt(root, x, y)?.querySelector<HTMLElement>('[data-drop-list]');
+  const list = areaAt(root, x, y, boxes)?.querySelector<HTMLElement>('[data-drop-list]');
   if (list && list.scrollHeight > list.clientHeight + 1) found.push(list);
   for (let element = root.parentElement; element; element = element.parentElement) {
     if (element.scrollHeight > element.clientHeight + 1) {
@@ -111,6 +127,12 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
   let last = { x: 0, y: 0 };
   let lastKey = '';
   let scrollFrame = 0;
+  let boxes = new Map<HTMLElement, DOMRect>();
+  /** The page (not a list) scrolled: the areas moved. */
+  const forgetBoxes = (event?: Event) => {
+    if (event?.target instanceof Element && event.target.matches('[data-drop-list]')) return;
+    boxes = areaBoxes(node);
+  };
 
   function moveGhost(x: number, y: number) {
     if (ghost) ghost.style.transform = `translate(${x - grab.x}px, ${y - grab.y}px)`;
@@ -138,7 +160,8 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     ghost.style.setProperty('--area-accent', getComputedStyle(card).getPropertyValue('--area-accent'));
     document.body.append(ghost);
     card.classList.add('dragging');
-    document.documentElement.classList.add('board-dragging');
+    boxes = areaBoxes(node);
+    window.addEventListener('scroll', forgetBoxes, { capture: true, passive: true });
     moveGhost(event.clientX, event.clientY);
     options.onStart(card.dataset.cardId ?? '');
     scrollFrame = requestAnimationFrame(autoScroll);
@@ -147,7 +170,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
   /** Scrolls the list under the pointer while the card is held near its edge; at the list's end, the page. */
   function autoScroll() {
     if (!ghost) return;
-    for (const scroller of scrollersUnder(node, last.x, last.y)) {
+    for (const scroller of scrollersUnder(node, last.x, last.y, boxes)) {
       const box = scroller.getBoundingClientRect();
       const top = Math.max(box.top, 0);
       const bottom = Math.min(box.bottom, window.innerHeight);
@@ -158,6 +181,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
       const before = scroller.scrollTop;
       scroller.scrollTop += step;
       if (scroller.scrollTop !== before) {
+        if (!scroller.matches('[data-drop-list]')) forgetBoxes();
         report(last.x, last.y);
         break;
       }
@@ -166,7 +190,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
   }
 
   function report(x: number, y: number) {
-    const target = dropTargetAt(node, x, y, start?.card ?? null);
+    const target = dropTargetAt(node, x, y, start?.card ?? null, boxes);
     // Most pointer moves stay over the same slot: tell the board only when the slot changes.
     const key = target ? `${target.area}:${target.index}:${Math.round(target.markerTop ?? -1)}` : '';
     if (key === lastKey) return;
@@ -179,13 +203,13 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     ghost?.remove();
     ghost = null;
     start?.card.classList.remove('dragging');
-    document.documentElement.classList.remove('board-dragging');
     start = null;
     lastKey = '';
     window.removeEventListener('pointermove', onPointerMove);
     window.removeEventListener('pointerup', onPointerUp);
     window.removeEventListener('pointercancel', onPointerCancel);
     window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('scroll', forgetBoxes, { capture: true });
   }
 
   function onPointerDown(event: PointerEvent) {
@@ -219,7 +243,7 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     if (!start || event.pointerId !== start.pointerId) return;
     const card = start.card;
     const dragged = ghost !== null;
-    const target = dragged ? dropTargetAt(node, event.clientX, event.clientY, card) : null;
+    const target = dragged ? dropTargetAt(node, event.clientX, event.clientY, card, boxes) : null;
     finish();
     if (dragged) options.onDrop(card.dataset.cardId ?? '', target);
   }

@@ -440,7 +440,10 @@ async function drag(page: Page, from: Spot, to: Spot, area: 'A' | 'B'): Promise<
   await page.mouse.move(to.x, to.y, { steps: 6 });
   await page.mouse.up();
   const after = await placeOf(page, from.cardId);
-  check(after.startsWith(`${area}:`) && after !== before, `the dragged card moved to ${area} (was ${before}, is ${after})`);
+  check(
+    after.startsWith(`${area}:`) && after !== before,
+    `the dragged card moved to ${area} (was ${before}, is ${after}; from ${JSON.stringify(from)} to ${JSON.stringify(to)})`,
+  );
   // A pause between drags, as a person would make (and the save of the last one has gone out).
   await page.waitForTimeout(PAUSE_MS);
 }

@@ -2,6 +2,7 @@
 // order, undo/redo, the pool filter, the keyboard "held" card and the drag. One instance for the window
 // (`boardState`), so leaving for the Reader and coming back finds the board as it was.
 import type {
+  Board,
   BoardPlacement,
   Debate,
   DebateSummary,
@@ -119,6 +120,8 @@ export class BoardState {
   revealed = $state<Record<Area, number>>({ pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS });
   private revealTarget: Record<Area, number> = { pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS };
   private revealFrame = 0;
+  /** A card the student just cut in the Reader, to be shown in the pool when the board comes back. */
+  arrivedCard = $state<string | null>(null);
   /** Where to put the focus and scroll when the board comes back from the Reader. */
   returnTo: { cardId: string; scroll: Record<string, number> } | null = null;
 
@@ -189,6 +192,26 @@ export class BoardState {
     return this.debate?.id === debateId && this.student?.id === studentId;
   }
 
+  private prefetched: { key: string; board: Promise<Board> } | null = null;
+
+  /**
+   * Asks for a board before the roster has even arrived (the person remembered on this computer): opening the
+   * window then waits for one round trip, not two. A person who is not a student just gets an unused error.
+   */
+  prefetch(debateId: string, personId: string): void {
+    const key = `${debateId}/${personId}`;
+    if (this.prefetched?.key === key || this.isShowing(debateId, personId)) return;
+    const board = api.call('board.get', { debateId, studentId: personId });
+    board.catch(() => undefined);
+    this.prefetched = { key, board };
+  }
+
+  private takePrefetched(debateId: string, studentId: string): Promise<Board> | null {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    return prefetched?.key === `${debateId}/${studentId}` ? prefetched.board : null;
+  }
+
   /** Shows a student's board for a debate; saves what is pending on the board shown before. */
   async open(debateId: string, studentId: string): Promise<void> {
     if (this.isShowing(debateId, studentId)) {
@@ -200,7 +223,7 @@ export class BoardState {
     const token = ++this.loadToken;
     this.loading = true;
     try {
-      const board = await api.call('board.get', { debateId, studentId });
+      const board = await (this.takePrefetched(debateId, studentId) ?? api.call('board.get', { debateId, studentId }));
       if (token !== this.loadToken) return;
       performance.mark('debate-desk:board-data');
       this.held = null;
@@ -285,7 +308,12 @@ export class BoardState {
     }
     // Only what differs is assigned, so our own saves coming back change nothing on screen.
     if (JSON.stringify(board.debate) !== JSON.stringify(this.debate)) this.debate = board.debate;
-    if (!this.sameCards(board.cards)) this.applyCards(board.cards);
+    if (!this.sameCards(board.cards)) {
+      const known = this.cardById;
+      this.applyCards(board.cards);
+      const arrived = board.cards.find((card) => !known.has(card.id) && card.ownerRole === 'student');
+      if (arrived) this.arrivedCard = arrived.id;
+    }
     this.applyArguments(board.placements, false);
     const layout = board.placements.map(({ cardId, side, position }) => ({ cardId, side, position }));
     if (!sameLayout(layout, this.layout)) this.layout = layout;
