@@ -11,6 +11,7 @@ import { openDatabase } from './db/open';
 import { AppError } from './errors';
 import { handlers, type Context } from './handlers';
 import { loadStarterIfEmpty } from './starter';
+import { TeacherGate } from './teacher';
 
 export interface AppOptions {
   dataDir: string;
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): DebateDeskApp {
     db,
     dataFile,
     version: readVersion(options.resourcesDir),
+    teacher: new TeacherGate(),
     // Pushed after the call's transaction committed, so listeners never see a rolled-back change.
     emit: (event) => queueMicrotask(() => events.emit('event', event)),
   };

@@ -63,6 +63,20 @@ export function insertCard(db: Db, card: NewCard): number {
   return Number(result.lastInsertRowid);
 }
 
+const CARD_COLUMNS = `e.uuid, a.uuid AS article_uuid, e.tag, e.quote, p.role AS owner_role,
+  a.title, a.author, a.outlet, a.published, a.url`;
+
+function toCard(row: CardRow): EvidenceCard {
+  return {
+    id: row.uuid,
+    articleId: row.article_uuid,
+    tag: row.tag,
+    quote: row.quote,
+    cite: citeOf(row),
+    ownerRole: row.owner_role,
+  };
+}
+
 /**
  * The cards on a student's board: the debate's pool in the teacher's order, then the student's own cards
  * cut from the debate's articles, oldest first.
@@ -70,8 +84,7 @@ export function insertCard(db: Db, card: NewCard): number {
 export function boardCards(db: Db, debateId: number, studentId: number): EvidenceCard[] {
   return db
     .prepare<[number, number, number], CardRow>(
-      `SELECT e.uuid, a.uuid AS article_uuid, e.tag, e.quote, p.role AS owner_role,
-              a.title, a.author, a.outlet, a.published, a.url
+      `SELECT ${CARD_COLUMNS}
        FROM excerpts e
        JOIN articles a ON a.id = e.article_id
        JOIN people p ON p.id = e.owner_id
@@ -82,12 +95,34 @@ export function boardCards(db: Db, debateId: number, studentId: number): Evidenc
        ORDER BY dp.position IS NULL, dp.position, e.id`,
     )
     .all(debateId, studentId, debateId)
-    .map((row) => ({
-      id: row.uuid,
-      articleId: row.article_uuid,
-      tag: row.tag,
-      quote: row.quote,
-      cite: citeOf(row),
-      ownerRole: row.owner_role,
-    }));
+    .map(toCard);
+}
+
+/** The debate's class pool in the teacher's order. */
+export function poolCards(db: Db, debateId: number): EvidenceCard[] {
+  return db
+    .prepare<[number], CardRow>(
+      `SELECT ${CARD_COLUMNS}
+       FROM debate_pool dp
+       JOIN excerpts e ON e.id = dp.excerpt_id
+       JOIN articles a ON a.id = e.article_id
+       JOIN people p ON p.id = e.owner_id
+       WHERE dp.debate_id = ?
+       ORDER BY dp.position`,
+    )
+    .all(debateId)
+    .map(toCard);
+}
+
+/** The teacher's cards cut from these articles, article by article in the order given: what a pool is picked from. */
+export function teacherCardsOf(db: Db, articleUuids: string[]): EvidenceCard[] {
+  const ofArticle = db.prepare<[string], CardRow>(
+    `SELECT ${CARD_COLUMNS}
+     FROM excerpts e
+     JOIN articles a ON a.id = e.article_id
+     JOIN people p ON p.id = e.owner_id
+     WHERE a.uuid = ? AND e.kind = 'card' AND p.role = 'teacher'
+     ORDER BY e.start_offset, e.id`,
+  );
+  return [...new Set(articleUuids)].flatMap((uuid) => ofArticle.all(uuid).map(toCard));
 }

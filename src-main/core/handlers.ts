@@ -10,10 +10,11 @@ import {
   listArticles,
   updateArticleRow,
 } from './articles';
-import { getBoard, placeCard } from './board';
+import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
+import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
-import { listDebates } from './debates';
+import { createDebate, duplicateDebate, getDebateSetup, listDebates, setDebateStatus, updateDebate } from './debates';
 import {
   createExcerpt,
   deleteExcerpt,
@@ -23,13 +24,15 @@ import {
   updateExcerpt,
 } from './excerpts';
 import { draftFromFile, draftFromText } from './import';
-import { listPeople } from './people';
+import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
 import { search } from './search';
+import type { TeacherGate } from './teacher';
 
 export interface Context {
   db: Db;
   dataFile: string;
   version: string;
+  teacher: TeacherGate;
   emit(event: AppEvent): void;
 }
 
@@ -43,25 +46,70 @@ const inTransaction =
   (ctx: Context, input: I): O =>
     ctx.db.transaction(() => handler(ctx, input)).immediate();
 
+/** Teacher-only: the token is checked before anything runs, then the handler runs in one transaction. */
+const teacherOnly =
+  <I extends { teacherToken: string }, O>(handler: (ctx: Context, input: I) => O) =>
+  (ctx: Context, input: I): O => {
+    ctx.teacher.check(input.teacherToken);
+    return inTransaction(handler)(ctx, input);
+  };
+
+/** Excerpt calls name who acts: anyone may act as a student (no passwords), acting as the teacher needs the token. */
+const asPerson =
+  <I extends { personId: string; teacherToken?: string | undefined }, O>(handler: (ctx: Context, input: I) => O) =>
+  (ctx: Context, input: I): O => {
+    if (findPersonRow(ctx.db, input.personId).role === 'teacher') ctx.teacher.check(input.teacherToken);
+    return inTransaction(handler)(ctx, input);
+  };
+
 export const handlers: Handlers = {
   'app.info': (ctx) => ({ version: ctx.version, schemaVersion: schemaVersion(ctx.db), dataFile: ctx.dataFile }),
+
+  'teacher.status': (ctx) => ctx.teacher.status(ctx.db),
+  'teacher.setPin': inTransaction((ctx, input) => ctx.teacher.setPin(ctx.db, input.pin)),
+  'teacher.unlock': (ctx, input) => ctx.teacher.unlock(ctx.db, input.pin),
+  'teacher.changePin': teacherOnly((ctx, input) => {
+    ctx.teacher.changePin(ctx.db, input.teacherToken, input.currentPin, input.newPin);
+    return { changed: true as const };
+  }),
+  'teacher.lock': (ctx, input) => {
+    ctx.teacher.lock(input.teacherToken);
+    return { locked: true as const };
+  },
+
   'people.list': (ctx) => listPeople(ctx.db),
+  'people.add': teacherOnly((ctx, input) => {
+    const person = addStudent(ctx.db, input.name);
+    ctx.emit({ type: 'people.changed' });
+    return person;
+  }),
+  'people.rename': teacherOnly((ctx, input) => {
+    const person = renamePerson(ctx.db, input.personId, input.name);
+    ctx.emit({ type: 'people.changed' });
+    return person;
+  }),
+  'people.usage': (ctx, input) => personUsage(ctx.db, input.personId),
+  'people.remove': teacherOnly((ctx, input) => {
+    removeStudent(ctx.db, input.personId);
+    ctx.emit({ type: 'people.changed' });
+    return { deleted: true as const };
+  }),
 
   'articles.list': (ctx) => listArticles(ctx.db),
   'articles.get': (ctx, input) => getArticle(ctx.db, input.articleId),
-  'articles.create': inTransaction((ctx, input) => {
+  'articles.create': teacherOnly((ctx, input) => {
     const article = insertArticle(ctx.db, input);
     ctx.emit({ type: 'library.changed' });
     return article;
   }),
-  'articles.update': inTransaction((ctx, input) => {
+  'articles.update': teacherOnly((ctx, input) => {
     const { id } = updateArticleRow(ctx.db, input.articleId, input);
     const reanchor = reanchorArticleExcerpts(ctx.db, id, getArticle(ctx.db, input.articleId).bodyText);
     ctx.emit({ type: 'article.changed', articleId: input.articleId });
     return { article: getArticleSummary(ctx.db, input.articleId), reanchor };
   }),
   'articles.usage': (ctx, input) => articleUsage(ctx.db, input.articleId),
-  'articles.delete': inTransaction((ctx, input) => {
+  'articles.delete': teacherOnly((ctx, input) => {
     deleteArticle(ctx.db, input.articleId);
     ctx.emit({ type: 'library.changed' });
     return { deleted: true as const };
@@ -70,21 +118,21 @@ export const handlers: Handlers = {
   'articles.draftFromText': (_ctx, input) => draftFromText(input.text),
 
   'excerpts.list': (ctx, input) => listExcerpts(ctx.db, input.articleId, input.personId),
-  'excerpts.create': inTransaction((ctx, input) => {
+  'excerpts.create': asPerson((ctx, input) => {
     const excerpt = createExcerpt(ctx.db, input);
     ctx.emit({ type: 'article.changed', articleId: input.articleId });
     return excerpt;
   }),
-  'excerpts.update': inTransaction((ctx, input) => {
+  'excerpts.update': asPerson((ctx, input) => {
     const excerpt = updateExcerpt(ctx.db, input);
     ctx.emit({ type: 'article.changed', articleId: excerpt.articleId });
     return excerpt;
   }),
-  'excerpts.delete': inTransaction((ctx, input) => {
+  'excerpts.delete': asPerson((ctx, input) => {
     deleteExcerpt(ctx.db, input.excerptId, input.personId);
     return { deleted: true as const };
   }),
-  'excerpts.reattach': inTransaction((ctx, input) => {
+  'excerpts.reattach': asPerson((ctx, input) => {
     const excerpt = reattachExcerpt(ctx.db, input);
     ctx.emit({ type: 'article.changed', articleId: excerpt.articleId });
     return excerpt;
@@ -92,11 +140,53 @@ export const handlers: Handlers = {
 
   'search.query': (ctx, input) => search(ctx.db, input.text, input.personId),
 
-  'debates.list': (ctx) => listDebates(ctx.db),
+  'debates.list': (ctx, input) => listDebates(ctx.db, input.includeArchived),
+  'debates.get': (ctx, input) => getDebateSetup(ctx.db, input.debateId),
+  'debates.create': teacherOnly((ctx, input) => {
+    const debate = createDebate(ctx.db, input);
+    ctx.emit({ type: 'debates.changed', debateId: debate.id });
+    return debate;
+  }),
+  'debates.update': teacherOnly((ctx, input) => {
+    const debate = updateDebate(ctx.db, input.debateId, input);
+    ctx.emit({ type: 'debates.changed', debateId: debate.id });
+    return debate;
+  }),
+  'debates.duplicate': teacherOnly((ctx, input) => {
+    const debate = duplicateDebate(ctx.db, input.debateId);
+    ctx.emit({ type: 'debates.changed', debateId: debate.id });
+    return debate;
+  }),
+  'debates.setStatus': teacherOnly((ctx, input) => {
+    const debate = setDebateStatus(ctx.db, input.debateId, input.status);
+    ctx.emit({ type: 'debates.changed', debateId: debate.id });
+    return debate;
+  }),
+  'cards.forArticles': (ctx, input) => teacherCardsOf(ctx.db, input.articleIds),
+
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
     const board = placeCard(ctx.db, input);
-    ctx.emit({ type: 'board.changed', debateId: input.debateId, studentId: input.studentId });
+    boardChanged(ctx, input);
+    return board;
+  }),
+  'placements.update': inTransaction((ctx, input) => {
+    const placement = updatePlacement(ctx.db, input);
+    boardChanged(ctx, input);
+    return placement;
+  }),
+  'positions.update': inTransaction((ctx, input) => {
+    const position = updatePosition(ctx.db, input);
+    boardChanged(ctx, input);
+    return position;
+  }),
+  'board.restore': inTransaction((ctx, input) => {
+    const board = restoreBoard(ctx.db, input);
+    boardChanged(ctx, input);
     return board;
   }),
 };
+
+function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
+  ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId });
+}

@@ -159,6 +159,7 @@ async function importBench(): Promise<Measurement[]> {
     const dataDir = mkdtempSync(join(tmpdir(), 'debate-desk-bench-import-'));
     const app = createApp({ dataDir, resourcesDir: projectRoot });
     try {
+      const { teacherToken } = await call(app, 'teacher.setPin', { pin: '2468' });
       const start = performance.now();
       for (const file of files) {
         const draft = await call(app, 'articles.draftFromFile', {
@@ -166,6 +167,7 @@ async function importBench(): Promise<Measurement[]> {
           dataBase64: file.dataBase64,
         });
         await call(app, 'articles.create', {
+          teacherToken,
           title: draft.title,
           author: draft.author,
           outlet: draft.outlet,

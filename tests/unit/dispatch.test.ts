@@ -7,7 +7,7 @@ import { MAX_ARTICLE_MARKDOWN_CHARS } from '../../src-main/shared/contract';
 import type { Article, ArticleSummary, Board } from '../../src-main/shared/domain';
 import type { AppEvent } from '../../src-main/shared/events';
 import type { Result } from '../../src-main/shared/result';
-import { callOk, cleanUp, makeTempDir, openApp, openRaw, starterIds, tableCounts } from './helpers';
+import { callOk, cleanUp, makeTempDir, openApp, openRaw, starterIds, tableCounts, teacherToken } from './helpers';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -307,6 +307,7 @@ describe('articles.create', () => {
   it('creates an article with its plain text and word count derived from the Markdown', async () => {
     const app = openApp();
     const created = await callOk<ArticleSummary>(app, 'articles.create', {
+      teacherToken: await teacherToken(app),
       title: '  Steppe report ',
       author: '',
       outlet: 'Field Notes',
@@ -335,14 +336,12 @@ describe('articles.create', () => {
 
   it('refuses the same body again (even re-spaced) as DUPLICATE, storing no second row', async () => {
     const app = openApp();
-    await callOk(app, 'articles.create', {
-      title: 'First',
-      bodyMarkdown: body,
-    });
+    await callOk(app, 'articles.create', { teacherToken: await teacherToken(app), title: 'First', bodyMarkdown: body });
     const raw = openRaw(app.dataFile, { readonly: true });
     const before = tableCounts(raw).articles;
     expectError(
       await app.dispatch('articles.create', {
+        teacherToken: await teacherToken(app),
         title: 'Again',
         bodyMarkdown: body,
       }),
@@ -351,6 +350,7 @@ describe('articles.create', () => {
     );
     expectError(
       await app.dispatch('articles.create', {
+        teacherToken: await teacherToken(app),
         title: 'Again',
         bodyMarkdown: body.replace('crossed the', 'crossed    the'),
       }),
@@ -381,11 +381,16 @@ describe('articles.create', () => {
       [{ title: 'x'.repeat(501), bodyMarkdown: body }, /title/],
     ];
     for (const [input, pattern] of cases) {
-      expectError(await app.dispatch('articles.create', input), 'INVALID_INPUT', pattern);
+      expectError(
+        await app.dispatch('articles.create', { ...input, teacherToken: await teacherToken(app) }),
+        'INVALID_INPUT',
+        pattern,
+      );
     }
     // Markdown that renders to no readable text is refused by the handler itself.
     expectError(
       await app.dispatch('articles.create', {
+        teacherToken: await teacherToken(app),
         title: 'Hidden',
         bodyMarkdown: '* * *\n\n![](https://example.org/a.png)\n\n---',
       }),
@@ -427,6 +432,7 @@ describe('one transaction per mutating call', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expectError(
       await app.dispatch('articles.create', {
+        teacherToken: await teacherToken(app),
         title: 'Ghost',
         bodyMarkdown: 'A ghost article.',
       }),
@@ -441,6 +447,7 @@ describe('one transaction per mutating call', () => {
     });
     // Not blocked as a duplicate either: nothing of it remained.
     await callOk(app, 'articles.create', {
+      teacherToken: await teacherToken(app),
       title: 'Ghost',
       bodyMarkdown: 'A ghost article.',
     });

@@ -2,7 +2,7 @@
 // visibility, boards, and re-anchoring when the teacher edits the article.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, Board, Excerpt, ReanchorReport } from '../../src-main/shared/domain';
-import { callOk, cleanUp, openApp, openRaw, starterIds } from './helpers';
+import { callOk, cleanUp, openApp, openRaw, starterIds, teacherToken } from './helpers';
 
 afterEach(cleanUp);
 
@@ -50,7 +50,9 @@ describe('excerpts', () => {
       side: 'A',
       index: 0,
     });
-    expect(placed.placements).toEqual([{ cardId: card.id, side: 'A', position: 0 }]);
+    expect(placed.placements).toEqual([
+      { cardId: card.id, side: 'A', position: 0, reasoningMarkdown: '', strength: null, relevance: null },
+    ]);
     const refused = await app.dispatch('cards.place', {
       debateId: ids.debate.id,
       studentId: lukas.id,
@@ -132,6 +134,7 @@ describe('excerpts', () => {
     const card = await callOk<Excerpt>(app, 'excerpts.create', {
       articleId: article.id,
       personId: ids.teacher.id,
+      teacherToken: await teacherToken(app),
       kind: 'card',
       tag: 'Bogusz: a specific condominium',
       ...rangeOf('the two countries have created a “specific condominium” in Central Asia'),
@@ -158,6 +161,7 @@ describe('excerpts', () => {
     )}`;
     expect(edited).not.toContain('specific condominium');
     const { reanchor } = await callOk<{ reanchor: ReanchorReport }>(app, 'articles.update', {
+      teacherToken: await teacherToken(app),
       articleId: article.id,
       title: article.title ?? '',
       bodyMarkdown: edited,
@@ -239,6 +243,7 @@ describe('articles', () => {
     expect(usage.debates.map((d) => d.motion)).toEqual([ids.debate.motion]);
 
     await callOk(app, 'articles.update', {
+      teacherToken: await teacherToken(app),
       articleId: article.id,
       title: 'A new title',
       bodyMarkdown: article.bodyMarkdown,
@@ -258,7 +263,7 @@ describe('articles', () => {
       side: 'B',
       index: 0,
     });
-    await callOk(app, 'articles.delete', { articleId: article.id });
+    await callOk(app, 'articles.delete', { teacherToken: await teacherToken(app), articleId: article.id });
     expect(await app.dispatch('articles.get', { articleId: article.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -273,6 +278,7 @@ describe('articles', () => {
     const other = (await callOk<Array<{ id: string }>>(app, 'articles.list')).find((a) => a.id !== article.id);
     const otherText = await callOk<Article>(app, 'articles.get', { articleId: other!.id });
     const result = await app.dispatch('articles.update', {
+      teacherToken: await teacherToken(app),
       articleId: article.id,
       title: 'x',
       bodyMarkdown: otherText.bodyMarkdown,

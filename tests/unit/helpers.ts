@@ -113,3 +113,20 @@ export function tableCounts(db: Database.Database): Record<(typeof DOMAIN_TABLES
     number
   >;
 }
+
+export const TEST_PIN = '2468';
+const teacherTokens = new WeakMap<DebateDeskApp, string>();
+
+/** A teacher token for this app, setting the PIN on first use as the teacher would. */
+export async function teacherToken(app: DebateDeskApp): Promise<string> {
+  const known = teacherTokens.get(app);
+  if (known) return known;
+  const { pinSet } = await callOk<{ pinSet: boolean }>(app, 'teacher.status');
+  const { teacherToken: token } = await callOk<{ teacherToken: string }>(
+    app,
+    pinSet ? 'teacher.unlock' : 'teacher.setPin',
+    { pin: TEST_PIN },
+  );
+  teacherTokens.set(app, token);
+  return token;
+}
