@@ -120,7 +120,7 @@ test('deleting an article asks first, saying which cards and debates go with it'
   // Teacher mode lasts through a reload of the tab.
   await page.reload();
   await library.open(host.url);
-  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock teacher mode' })).toBeVisible();
   expect(await library.titles()).toHaveLength(4);
   expect(await library.titles()).not.toContain(TELEGRAPH);
 });

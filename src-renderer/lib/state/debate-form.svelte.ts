@@ -35,12 +35,19 @@ export class DebateForm {
   /** Opened the reader to cut a card: coming back keeps this form and ticks the new card. */
   cutting = false;
 
-  cardById = $derived(byId(this.candidates));
-  pool = $derived(this.poolIds.flatMap((id) => this.cardById[id] ?? []));
-  chosenArticles = $derived.by(() => {
+  // Getters, not $derived: a form outlives the view that made it (a trip to the reader), and a $derived would
+  // die with that view's effects.
+  get cardById(): Record<string, EvidenceCard | undefined> {
+    return byId(this.candidates);
+  }
+  get pool(): EvidenceCard[] {
+    const cardById = this.cardById;
+    return this.poolIds.flatMap((id) => cardById[id] ?? []);
+  }
+  get chosenArticles(): ArticleSummary[] {
     const articleById = byId(this.articles);
     return this.articleIds.flatMap((id) => articleById[id] ?? []);
-  });
+  }
 
   private candidatesSeq = 0;
   private knownCardIds: string[] = [];
@@ -158,7 +165,9 @@ export class DebateForm {
       this.error = (error as Error).message;
       return;
     }
-    const fresh = this.candidates.filter((card) => !this.knownCardIds.includes(card.id) && !this.poolIds.includes(card.id));
+    const fresh = this.candidates.filter(
+      (card) => !this.knownCardIds.includes(card.id) && !this.poolIds.includes(card.id),
+    );
     if (fresh.length === 0) return;
     this.poolIds = [...this.poolIds, ...fresh.map((card) => card.id)];
     this.status =

@@ -63,21 +63,22 @@ class Session {
       const token = await teacher.tokenOrAsk('Enter the teacher PIN to work as the teacher.');
       if (!token) return false;
     } else if (this.teacherMode) {
-      await this.leaveTeacherMode();
+      this.leaveTeacherMode();
     }
     this.setPerson(chosen?.id ?? null);
     return true;
   }
 
   /** The Lock button: teacher mode ends and the computer is back to "Who is working?". */
-  async lockTeacher(): Promise<void> {
-    await this.leaveTeacherMode();
+  lockTeacher(): void {
+    this.leaveTeacherMode();
     this.setPerson(null);
     this.view = { name: 'board' };
   }
 
-  private async leaveTeacherMode(): Promise<void> {
-    await teacher.lock();
+  /** Ends teacher mode here at once (the token is forgotten before the core is told), so nothing can overtake it. */
+  private leaveTeacherMode(): void {
+    void teacher.lock();
     if (TEACHER_VIEWS.has(this.view.name)) this.view = { name: 'board' };
   }
 

@@ -32,6 +32,8 @@ class TeacherMode {
   pinSet = $state<boolean | null>(null);
   token = $state<string | null>(readToken());
   prompt = $state<PinPrompt | null>(null);
+  /** The PIN dialog being waited for: actions asking at the same time share it. */
+  private asking: Promise<string | null> | null = null;
 
   unlocked = $derived(this.token !== null);
 
@@ -76,7 +78,7 @@ class TeacherMode {
     return teacherToken;
   }
 
-  /** Ends teacher mode here and in the core; the token is forgotten even if the core cannot be reached. */
+  /** Ends teacher mode here (at once, before any await) and in the core; the core may be unreachable. */
   async lock(): Promise<void> {
     const teacherToken = this.token;
     this.keep(null);
@@ -85,15 +87,14 @@ class TeacherMode {
 
   /** Opens the PIN dialog (set on first use, otherwise unlock); resolves with the token, or null if cancelled. */
   ask(reason: string, mode?: PinMode): Promise<string | null> {
-    // Two actions asking at once share one dialog.
     this.asking ??= this.open(reason, mode).finally(() => (this.asking = null));
     return this.asking;
   }
 
-  private asking: Promise<string | null> | null = null;
-
   private async open(reason: string, mode?: PinMode): Promise<string | null> {
-    const chosen = mode ?? ((this.pinSet ?? (await this.loadStatus())) ? 'unlock' : 'set');
+    // If the core cannot say whether a PIN is set, unlocking is asked for; the dialog then shows what went wrong.
+    const pinSet = this.pinSet ?? (await this.loadStatus().catch(() => true));
+    const chosen = mode ?? (pinSet ? 'unlock' : 'set');
     return new Promise((resolve) => {
       this.prompt = {
         mode: chosen,

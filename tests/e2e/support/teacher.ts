@@ -23,7 +23,7 @@ export async function unlockTeacher(page: Page, pin = TEST_PIN): Promise<void> {
     await dialog.getByRole('button', { name: 'Unlock' }).click();
   }
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock teacher mode' })).toBeVisible();
 }
 
 /** A teacher token straight from the API, for specs that prepare data: sets the PIN first if none is set. */
