@@ -362,6 +362,65 @@ test('a refused token (the app restarted) asks for the PIN again and the change 
   expect(await roster.names()).toContain('Nadia Karimova');
 });
 
+test('a failed save keeps everything in the form: a problem is shown, then the save goes through', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await unlockTeacher(page);
+  const debates = new DebatesPage(page);
+  await debates.show();
+  const form = await debates.newDebate();
+  await form.motion().fill(MOTION);
+  await form.side('B').fill('alliance');
+  await form.instructions().fill('Work in pairs.');
+  await form.chooseArticle(TELEGRAPH);
+  await form.save();
+  await expect(form.alert()).toHaveText('The two sides need different labels.');
+  await expect(form.alert()).toBeFocused();
+
+  // The page's token stops working (as after a restart) and the teacher cancels the PIN: not saved, nothing lost.
+  await form.side('B').fill('Rivalry');
+  const pageToken = await page.evaluate(() => sessionStorage.getItem('debate-desk.teacher-token'));
+  await callApiOk(host.url, 'teacher.lock', { teacherToken: pageToken ?? '' });
+  await form.save();
+  const dialog = page.getByRole('dialog', { name: 'Unlock teacher mode' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form.alert()).toContainText('Not saved: teacher mode is locked');
+  await expect(form.motion()).toHaveValue(MOTION);
+  await expect(form.instructions()).toHaveValue('Work in pairs.');
+  await expect(form.articles().getByRole('checkbox', { name: TELEGRAPH })).toBeChecked();
+  expect((await callApiOk(host.url, 'debates.list', {})).map((debate) => debate.motion)).not.toContain(MOTION);
+
+  await form.save();
+  await dialog.getByLabel('PIN', { exact: true }).fill(TEST_PIN);
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(debates.status()).toHaveText(`Saved “${MOTION}”.`);
+  await expect(debates.row(MOTION)).toContainText('Alliance');
+  await expect(debates.row(MOTION)).toContainText('1 article · 0 cards in the pool');
+});
+
+test('a file dropped while a student is working waits for the teacher PIN, then opens its review', async ({
+  page,
+  host,
+}) => {
+  await teacherToken(host.url); // the PIN is set
+  await page.goto(host.url);
+  await page.getByRole('combobox', { name: 'Working as' }).selectOption({ label: STUDENT });
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['# Notes on the CSTO\n\nThe mission ended within weeks.'], 'csto.md'));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByRole('heading', { level: 1, name: 'For the teacher' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('Importing articles is for the teacher.');
+  await page.getByRole('button', { name: 'Unlock teacher mode' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Unlock teacher mode' });
+  await dialog.getByLabel('PIN', { exact: true }).fill(TEST_PIN);
+  await dialog.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('form', { name: 'Review the import' })).toContainText('csto.md');
+});
+
 test('the class roster: add, rename, and remove a student after a confirmation that names their work', async ({
   page,
   host,
