@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
 import { ArticleReader, LibraryList } from './pages/reading-pages';
 import { callApiOk } from './support/api';
+import { setDebateStatus } from './support/board-api';
 import { expect, test } from './support/fixtures';
 
 const STUDENT = 'Amara Okafor';
@@ -77,6 +78,39 @@ test('axe: the board with a card picked up with the keyboard', async ({ page, ho
   await expectNoSeriousViolations(page, 'the board with a card picked up');
   await page.keyboard.press('Escape');
   await expect(board.liveRegion()).toContainText('Move cancelled');
+});
+
+test('axe: the board with the argument editor open', async ({ page, host }) => {
+  test.slow();
+  const placed = await placeTwoCards(host.url);
+  const board = new BoardPage(page);
+  await board.open(host.url);
+  await board.chooseStudent(STUDENT);
+  await expect.poll(() => board.tagsIn('Alliance')).toEqual([placed.alliance]);
+  await board.openArgument(placed.alliance);
+  await board.reasoning().fill('A **strong** link: they coordinate.\n\n- one\n- two');
+  await board.rating('Strength', 'Strong').check();
+  await expect(board.editor().getByRole('region', { name: 'Preview' }).locator('strong')).toHaveText('strong');
+  await expectNoSeriousViolations(page, 'the argument editor');
+  await board.closeEditor();
+  await expect(board.summary(placed.alliance)).toContainText('Strength: Strong');
+  await expectNoSeriousViolations(page, 'the board with an argued card');
+});
+
+test('axe: a locked board (read only)', async ({ page, host }) => {
+  test.slow();
+  const placed = await placeTwoCards(host.url);
+  const [debate] = await callApiOk(host.url, 'debates.list', {});
+  if (!debate) throw new Error('no starter debate');
+  await setDebateStatus(host.url, debate.id, 'locked');
+  const board = new BoardPage(page);
+  await board.open(host.url);
+  await board.chooseStudent(STUDENT);
+  await expect(page.getByRole('note', { name: 'Read only' })).toBeVisible();
+  await expect.poll(() => board.tagsIn('Rivalry')).toEqual([placed.rivalry]);
+  await expectNoSeriousViolations(page, 'the locked board');
+  await board.openArgument(placed.rivalry);
+  await expectNoSeriousViolations(page, 'the argument editor of a locked board');
 });
 
 test('axe: the Library and the reader', async ({ page, host }) => {

@@ -1,61 +1,171 @@
-// Takes the screenshots the README shows (docs/*.png) from a real board, so they never go stale.
+// Takes the screenshots the README shows (docs/*.png) from a real board, so they never go stale; and, for review
+// only, the board's other states and sizes (test-results/screens/, not committed).
 import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
-import { callApiOk } from './support/api';
+import { callApiOk, setDebateStatus, starterBoard } from './support/board-api';
 import { expect, test } from './support/fixtures';
 
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
+const review = (name: string) => fileURLToPath(new URL(`../../test-results/screens/${name}`, import.meta.url));
 const STUDENT = 'Amara Okafor';
 
-/** Places a few starter cards on each side through the API, as a student mid-way through would have. */
+const ARGUMENTS: Array<{
+  side: 'A' | 'B';
+  card: number;
+  reasoning: string;
+  strength: 1 | 2 | 3 | null;
+  relevance: 1 | 2 | 3 | null;
+}> = [
+  {
+    side: 'A',
+    card: 0,
+    reasoning:
+      'An expert calls it an **informal alliance**: the two coordinate even without a treaty.\n\nThat is the core of the Alliance case.',
+    strength: 3,
+    relevance: 3,
+  },
+  {
+    side: 'B',
+    card: 1,
+    reasoning: 'Beijing kept its distance in Kazakhstan: it let Moscow act but did not join in.',
+    strength: 2,
+    relevance: 3,
+  },
+  {
+    side: 'A',
+    card: 4,
+    reasoning: 'Shared fear of “colour revolutions” ties them together.',
+    strength: 2,
+    relevance: 2,
+  },
+  { side: 'B', card: 5, reasoning: '', strength: null, relevance: null },
+  {
+    side: 'B',
+    card: 9,
+    reasoning: 'Central Asia is where their interests compete most directly.',
+    strength: 3,
+    relevance: 2,
+  },
+  { side: 'A', card: 12, reasoning: '', strength: 1, relevance: null },
+];
+
+/** A student mid-way through: cards on each side, most of them argued, a thesis written. */
 async function fillBoard(url: string): Promise<void> {
-  const [debate] = await callApiOk(url, 'debates.list', {});
-  const student = (await callApiOk(url, 'people.list', {})).find((person) => person.name === STUDENT);
-  if (!debate || !student) throw new Error('starter debate or student missing');
-  const board = await callApiOk(url, 'board.get', { debateId: debate.id, studentId: student.id });
-  const moves: Array<['A' | 'B', number]> = [
-    ['A', 0],
-    ['B', 1],
-    ['A', 4],
-    ['B', 5],
-    ['B', 9],
-    ['A', 12],
-  ];
-  for (const [side, cardIndex] of moves) {
-    const card = board.cards[cardIndex];
-    if (!card) throw new Error(`no card ${cardIndex}`);
-    await callApiOk(url, 'cards.place', {
-      debateId: debate.id,
-      studentId: student.id,
+  const { debateId, student, board } = await starterBoard(url, STUDENT);
+  const ref = { debateId, studentId: student.id };
+  for (const { side, card: index, reasoning, strength, relevance } of ARGUMENTS) {
+    const card = board.cards[index];
+    if (!card) throw new Error(`no card ${index}`);
+    await callApiOk(url, 'cards.place', { ...ref, cardId: card.id, side, index: 99 });
+    await callApiOk(url, 'placements.update', {
+      ...ref,
       cardId: card.id,
-      side,
-      index: 99,
+      reasoningMarkdown: reasoning,
+      strength,
+      relevance,
     });
   }
+  await callApiOk(url, 'positions.update', {
+    ...ref,
+    thesisMarkdown: 'Alliance, for now: the crisis showed how closely Moscow and Beijing coordinate against the West.',
+    conclusionMarkdown: '',
+  });
 }
 
-test('board, library and reader screenshots for the README', async ({ page, host }) => {
-  await fillBoard(host.url);
+async function openFilledBoard(page: Page, url: string): Promise<BoardPage> {
   const board = new BoardPage(page);
-  await board.open(host.url);
+  await board.open(url);
   await board.chooseStudent(STUDENT);
   await expect.poll(() => board.tagsIn('Alliance')).toHaveLength(3);
-  await page.screenshot({ path: docs('board.png') });
+  await expect.poll(() => board.tagsIn('Rivalry')).toHaveLength(3);
+  return board;
+}
 
-  // Keyboard pick-up state: a card held over Rivalry.
+test('board screenshots for the README', async ({ page, host }) => {
+  test.slow();
+  await fillBoard(host.url);
+  const board = await openFilledBoard(page, host.url);
+  await page.screenshot({ path: docs('board.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: docs('board-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Keyboard pick-up state: a card held over Rivalry, between its first two cards.
   const [poolTag] = await board.tagsIn('Evidence pool');
   await board.card(poolTag ?? '').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  await expect(board.liveRegion()).toContainText('Over Rivalry');
+  await page.keyboard.press('ArrowDown');
+  await expect(board.liveRegion()).toContainText('Over Rivalry, position 2');
   await page.screenshot({ path: docs('board-keyboard.png') });
   await page.keyboard.press('Escape');
+  await page.reload();
+  await expect.poll(() => board.tagsIn('Alliance')).toHaveLength(3);
 
+  const argued = (await board.tagsIn('Alliance'))[0] ?? '';
+  await board.openArgument(argued);
+  await page.screenshot({ path: docs('board-reasoning.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: docs('board-dark.png') });
+  await page.screenshot({ path: review('board-reasoning-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
+  await board.closeEditor();
 
+  const { debateId } = await starterBoard(host.url, STUDENT);
+  await setDebateStatus(host.url, debateId, 'locked');
+  await page.reload();
+  await expect(page.getByRole('note', { name: 'Read only' })).toBeVisible();
+  await page.screenshot({ path: docs('board-locked.png') });
+});
+
+test('board states and sizes for review', async ({ page, host }) => {
+  test.slow();
+  const empty = new BoardPage(page);
+  await empty.open(host.url);
+  await page.screenshot({ path: review('board-chooser.png') });
+  await empty.chooseStudent('Lukas Novak');
+  await page.screenshot({ path: review('board-empty.png') });
+
+  await fillBoard(host.url);
+  await page.getByRole('combobox', { name: 'Working as' }).selectOption({ label: STUDENT });
+  const board = new BoardPage(page);
+  await expect.poll(() => board.tagsIn('Alliance')).toHaveLength(3);
+
+  // Mid-drag: a pool card over Rivalry, between two cards.
+  const [poolTag] = await board.tagsIn('Evidence pool');
+  const [, second] = await board.tagsIn('Rivalry');
+  const from = await board.card(poolTag ?? '').boundingBox();
+  const over = await board.card(second ?? '').boundingBox();
+  if (!from || !over) throw new Error('cards not on screen');
+  await page.mouse.move(from.x + 80, from.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(over.x + 90, over.y + 12, { steps: 12 });
+  await expect(board.area('Rivalry').locator('.drop-marker')).toBeVisible();
+  await page.screenshot({ path: review('board-dragging.png') });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+
+  await board.poolSearch().fill('Kazakhstan');
+  await page.screenshot({ path: review('board-search.png') });
+  await board.poolSearch().fill('');
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+    [1440, 900],
+    [1024, 768],
+    [820, 1000],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: review(`board-${width}x${height}.png`) });
+  }
+  await page.setViewportSize({ width: 820, height: 1000 });
+  await page.screenshot({ path: review('board-820-full.png'), fullPage: true });
+});
+
+test('library and reader screenshots for the README', async ({ page, host }) => {
+  await page.goto(host.url);
   await page.getByRole('button', { name: 'Library' }).click();
   await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
   await page.screenshot({ path: docs('library.png') });

@@ -4,7 +4,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../src-main/sh
 import type { AppEvent } from '../../../src-main/shared/events';
 import type { ErrorCode } from '../../../src-main/shared/result';
 import { createHttpTransport } from './http-transport';
-import type { Transport } from './transport';
+import type { CallOptions, Transport } from './transport';
 
 export class ApiError extends Error {
   constructor(
@@ -19,8 +19,12 @@ export class ApiError extends Error {
 function createClient(transport: Transport) {
   return {
     /** Resolves with the method's value, or rejects with an ApiError whose message is for the user. */
-    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const result = await transport.call(method, input);
+    async call<M extends MethodName>(
+      method: M,
+      input: MethodInput<M>,
+      options?: CallOptions,
+    ): Promise<MethodOutput<M>> {
+      const result = await transport.call(method, input, options);
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);
       return result.value as MethodOutput<M>;
     },

@@ -12,10 +12,12 @@ function pageToken(): string {
 export function createHttpTransport(): Transport {
   const token = pageToken();
   return {
-    async call(method, input) {
+    async call(method, input, options) {
       try {
         const response = await fetch(`/api/${method}`, {
           method: 'POST',
+          // A keepalive request outlives the page (up to 64 kB in flight), unlike a plain fetch.
+          keepalive: options?.keepalive ?? false,
           headers: {
             'Content-Type': 'application/json',
             [TOKEN_HEADER]: token,

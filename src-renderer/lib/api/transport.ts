@@ -2,8 +2,13 @@
 import type { AppEvent } from '../../../src-main/shared/events';
 import type { Result } from '../../../src-main/shared/result';
 
+export interface CallOptions {
+  /** The call must reach the core even if the page is being closed or reloaded (saving the last keystrokes). */
+  keepalive?: boolean;
+}
+
 export interface Transport {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  call(method: string, input: unknown, options?: CallOptions): Promise<Result<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
 
