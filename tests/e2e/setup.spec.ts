@@ -265,7 +265,7 @@ test('a card’s tag is edited in the form; a debate is duplicated, locked and a
   });
   expect(place.ok ? 'ok' : place.error.code).toBe('LOCKED');
 
-  // Archive the copy (the newest, which the board shows first): students no longer see it.
+  // Archive the copy: students no longer see it.
   await debates.act('Term 2: built to last?', 'Archive');
   await expect(debates.status()).toContainText('is archived');
   await expect(debates.row('Term 2: built to last?')).toHaveCount(0);
@@ -276,9 +276,11 @@ test('a card’s tag is edited in the form; a debate is duplicated, locked and a
   await expect(debates.row('Term 2: built to last?')).toContainText('Archived');
   await expect(debates.row('Term 2: built to last?').getByRole('button', { name: 'Restore' })).toBeVisible();
 
+  // The board opens on an open debate (the starter); the student picks the locked one.
   const board = await openBoardAs(page, STUDENT);
+  await page.getByRole('combobox', { name: 'Debate' }).selectOption({ label: `${MOTION} (locked)` });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(MOTION);
-  await expect(page.getByText(/locked/i).first()).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Read only' })).toContainText('Locked: read only.');
   await expect.poll(() => board.tagsIn('Partners')).toEqual(['OSW: Beijing let Moscow lead in Kazakhstan']);
 });
 
