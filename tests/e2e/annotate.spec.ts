@@ -6,6 +6,7 @@ import { BoardPage } from './pages/board-page';
 import { ReaderPage } from './pages/reader-page';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
+import { teacherToken } from './support/teacher';
 
 const STUDENT = 'Amara Okafor';
 const ARTICLE = 'Events in Kazakhstan confirm maturity of Russia-China alliance: expert';
@@ -76,7 +77,12 @@ test('highlights follow an edit of the text; one whose text is deleted is kept a
     /According to Mr Bogusz[^\n]*\n/,
     '',
   )}`;
-  await callApiOk(host.url, 'articles.update', { articleId: article.id, title: ARTICLE, bodyMarkdown: edited });
+  await callApiOk(host.url, 'articles.update', {
+    teacherToken: await teacherToken(host.url),
+    articleId: article.id,
+    title: ARTICLE,
+    bodyMarkdown: edited,
+  });
 
   // The open reader is told by a push, and repaints.
   await expect.poll(() => paintedTexts(page, 'dd-question')).toEqual([]);

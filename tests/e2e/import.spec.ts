@@ -206,7 +206,7 @@ test('a folder import lists files it skips and reports duplicates', async ({ pag
 
 test('a file dropped on the window opens its review', async ({ page, host }) => {
   const library = new LibraryPage(page);
-  await library.open(host.url);
+  await library.open(host.url, { asTeacher: true });
   await page.evaluate((markdown) => {
     const data = new DataTransfer();
     data.items.add(new File([markdown], 'dropped-notes.md', { type: 'text/markdown' }));

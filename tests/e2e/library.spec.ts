@@ -3,15 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { LibraryPage } from './pages/library-page';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
+import { teacherId, teacherToken } from './support/teacher';
 
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 const TELEGRAPH = 'Russia’s alliance with China is beginning to falter';
-
-async function teacherId(url: string): Promise<string> {
-  const teacher = (await callApiOk(url, 'people.list', {})).find((person) => person.role === 'teacher');
-  if (!teacher) throw new Error('no teacher in the roster');
-  return teacher.id;
-}
 
 async function articleId(url: string, title: string): Promise<string> {
   const article = (await callApiOk(url, 'articles.list', {})).find((summary) => summary.title === title);
@@ -31,6 +26,7 @@ test('search finds an article by a word in its text and a card by a word in its 
   expect(start).toBeGreaterThanOrEqual(0);
   await callApiOk(host.url, 'excerpts.create', {
     personId: await teacherId(host.url),
+    teacherToken: await teacherToken(host.url),
     articleId: id,
     kind: 'card',
     tag: 'Zanzibarian rivalry: a new Great Game',
@@ -100,7 +96,7 @@ test('deleting an article asks first, saying which cards and debates go with it'
   if (!debate) throw new Error('no starter debate');
 
   const library = new LibraryPage(page);
-  await library.open(host.url);
+  await library.open(host.url, { asTeacher: true });
 
   // Escape keeps the article.
   await library.row(TELEGRAPH).getByRole('button', { name: 'Delete' }).click();
@@ -121,15 +117,17 @@ test('deleting an article asks first, saying which cards and debates go with it'
   await expect.poll(() => library.titles()).toHaveLength(4);
   expect(await library.titles()).not.toContain(TELEGRAPH);
 
+  // Teacher mode lasts through a reload of the tab.
   await page.reload();
   await library.open(host.url);
+  await expect(page.getByRole('button', { name: 'Lock teacher mode' })).toBeVisible();
   expect(await library.titles()).toHaveLength(4);
   expect(await library.titles()).not.toContain(TELEGRAPH);
 });
 
 test('editing an article’s title and tags shows in the list', async ({ page, host }) => {
   const library = new LibraryPage(page);
-  await library.open(host.url);
+  await library.open(host.url, { asTeacher: true });
   await library.row(TELEGRAPH).getByRole('button', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Edit article');
   const title = page.getByRole('textbox', { name: 'Title' });

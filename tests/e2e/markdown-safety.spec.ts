@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { ArticleReader, LibraryList } from './pages/reading-pages';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
+import { teacherToken } from './support/teacher';
 
 interface HostileCase {
   name: string;
@@ -159,9 +160,14 @@ test.describe('hostile article bodies', () => {
     test.slow(); // opens thirteen articles one after the other
     const requests = recordRequests(page);
     const created: Array<{ title: string; hostile: HostileCase; index: number }> = [];
+    const token = await teacherToken(host.url);
     for (const [index, hostile] of HOSTILE_CASES.entries()) {
       const title = `Safety check ${index + 1}: ${hostile.name}`;
-      await callApiOk(host.url, 'articles.create', { title, bodyMarkdown: bodyOf(hostile, index) });
+      await callApiOk(host.url, 'articles.create', {
+        teacherToken: token,
+        title,
+        bodyMarkdown: bodyOf(hostile, index),
+      });
       created.push({ title, hostile, index });
     }
 
@@ -192,14 +198,23 @@ test.describe('hostile article bodies', () => {
   }) => {
     test.slow(); // opens some twenty articles
     const articles: Array<{ id: string; title: string; name: string }> = [];
+    const token = await teacherToken(host.url);
     for (const [index, hostile] of HOSTILE_CASES.entries()) {
       const title = `Anchoring check ${index + 1}: ${hostile.name}`;
-      const { id } = await callApiOk(host.url, 'articles.create', { title, bodyMarkdown: bodyOf(hostile, index) });
+      const { id } = await callApiOk(host.url, 'articles.create', {
+        teacherToken: token,
+        title,
+        bodyMarkdown: bodyOf(hostile, index),
+      });
       articles.push({ id, title, name: hostile.name });
     }
     for (const [index, malformed] of MALFORMED_CASES.entries()) {
       const title = `Anchoring check ${HOSTILE_CASES.length + index + 1}: ${malformed.name}`;
-      const { id } = await callApiOk(host.url, 'articles.create', { title, bodyMarkdown: malformed.markdown });
+      const { id } = await callApiOk(host.url, 'articles.create', {
+        teacherToken: token,
+        title,
+        bodyMarkdown: malformed.markdown,
+      });
       articles.push({ id, title, name: malformed.name });
     }
 
@@ -220,6 +235,7 @@ test.describe('hostile article bodies', () => {
 test('a hostile title is shown as literal text in the library and the reader', async ({ page, host }) => {
   const requests = recordRequests(page);
   await callApiOk(host.url, 'articles.create', {
+    teacherToken: await teacherToken(host.url),
     title: HOSTILE_TITLE,
     author: '<script>alert(12)</script>',
     outlet: '<b onmouseover=alert(13)>Outlet</b>',

@@ -5,6 +5,7 @@ import type { ArticleSummary, ImportDraft } from '../../../src-main/shared/domai
 import { ApiError, api } from '../api/client';
 import { checkFields, fieldsFromDraft, type ArticleFieldValues } from '../article-fields';
 import { displayName, fileToBase64, isImportable, refusalOf } from '../files';
+import { teacher } from './teacher.svelte';
 
 export type ImportStage = 'choose' | 'reading' | 'review' | 'saved' | 'batch';
 
@@ -22,6 +23,9 @@ export type BatchOutcome =
   | { kind: 'duplicate'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'skipped' };
+
+const SAVE_REASON = 'Saving to the library is for the teacher.';
+const NOT_SAVED = 'Not saved: teacher mode is locked. Unlock it with the PIN and save again.';
 
 export interface BatchItem {
   name: string;
@@ -181,9 +185,14 @@ class ImportState {
     this.saving = true;
     this.error = '';
     try {
-      this.saved = await api.call('articles.create', { ...checked.input, bodyMarkdown });
+      const saved = await teacher.call('articles.create', { ...checked.input, bodyMarkdown }, SAVE_REASON);
+      if (!saved) {
+        this.error = NOT_SAVED;
+        return null;
+      }
+      this.saved = saved;
       this.stage = 'saved';
-      return this.saved;
+      return saved;
     } catch (error) {
       this.error = (error as Error).message;
       return null;
@@ -229,7 +238,11 @@ class ImportState {
       }
       const checked = checkFields(fieldsFromDraft(draft));
       if (!checked.ok) return { kind: 'error', message: aboutFile(item.name, checked.problem) };
-      const article = await api.call('articles.create', { ...checked.input, bodyMarkdown });
+      const article = await teacher.call('articles.create', { ...checked.input, bodyMarkdown }, SAVE_REASON);
+      if (!article) {
+        this.stopRequested = true;
+        return { kind: 'error', message: aboutFile(item.name, 'teacher mode is locked (the PIN was not entered).') };
+      }
       return { kind: 'imported', article, removed: blocks.filter((block) => block.remove).length };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'DUPLICATE') return { kind: 'duplicate', message: error.message };

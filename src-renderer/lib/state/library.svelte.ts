@@ -2,6 +2,7 @@
 // teacher goes to the reader and back, so the list is where they left it.
 import type { ArticleSummary, SearchHit } from '../../../src-main/shared/domain';
 import { api } from '../api/client';
+import { teacher } from './teacher.svelte';
 
 export type LibrarySort = 'newest' | 'oldest' | 'title' | 'longest' | 'shortest';
 
@@ -136,7 +137,7 @@ class LibraryState {
     const seq = ++this.searchSeq;
     if (!personId) return;
     try {
-      const hits = await api.call('search.query', { text, personId });
+      const hits = await api.call('search.query', teacher.withToken({ text, personId }));
       if (seq !== this.searchSeq) return;
       this.hits = hits;
       this.answeredQuery = text;

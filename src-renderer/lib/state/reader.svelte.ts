@@ -1,6 +1,10 @@
 // The reader's state: one article, the highlights the current person sees on it, and the pending selection.
-import type { AnnotationLabel, Article, Excerpt, ExcerptKind } from '../../../src-main/shared/domain';
+import type { MethodInput, MethodOutput } from '../../../src-main/shared/contract';
+import type { AnnotationLabel, Article, Excerpt, ExcerptKind, Person } from '../../../src-main/shared/domain';
 import { api } from '../api/client';
+import { teacher } from './teacher.svelte';
+
+type ExcerptChange = 'excerpts.create' | 'excerpts.delete' | 'excerpts.reattach';
 
 export interface PendingSelection {
   start: number;
@@ -29,8 +33,18 @@ export class ReaderState {
 
   constructor(
     readonly articleId: string,
-    private readonly personId: () => string | null,
+    private readonly person: () => Person | null,
   ) {}
+
+  private personId(): string | null {
+    return this.person()?.id ?? null;
+  }
+
+  /** A change to a highlight; the teacher's carry the teacher's token (asking for the PIN if it was refused). */
+  private async change<M extends ExcerptChange>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | null> {
+    if (this.person()?.role !== 'teacher') return api.call(method, input);
+    return teacher.run((teacherToken) => api.call(method, { ...input, teacherToken }));
+  }
 
   async load(): Promise<void> {
     try {
@@ -43,7 +57,9 @@ export class ReaderState {
 
   async loadExcerpts(): Promise<void> {
     const personId = this.personId();
-    this.excerpts = personId ? await api.call('excerpts.list', { articleId: this.articleId, personId }) : [];
+    this.excerpts = personId
+      ? await api.call('excerpts.list', teacher.withToken({ articleId: this.articleId, personId }))
+      : [];
   }
 
   /** Takes a range of the article's text as the pending selection (whitespace at its ends trimmed). */
@@ -55,10 +71,13 @@ export class ReaderState {
     return this.selection;
   }
 
-  private async run(action: () => Promise<string>): Promise<boolean> {
+  /** Runs a change; `action` answers the status line, or null when the teacher cancelled the PIN. */
+  private async run(action: () => Promise<string | null>): Promise<boolean> {
     this.error = '';
     try {
-      this.status = await action();
+      const status = await action();
+      if (status === null) return false;
+      this.status = status;
       await this.loadExcerpts();
       return true;
     } catch (error) {
@@ -72,13 +91,14 @@ export class ReaderState {
     const selection = this.selection;
     if (!personId || !selection) return Promise.resolve(false);
     return this.run(async () => {
-      const excerpt = await api.call('excerpts.create', {
+      const excerpt = await this.change('excerpts.create', {
         articleId: this.articleId,
         personId,
         kind,
         ...selection,
         ...details,
       });
+      if (!excerpt) return null;
       this.selection = null;
       this.activeId = excerpt.id;
       if (kind === 'annotation') return 'Highlight saved.';
@@ -92,7 +112,7 @@ export class ReaderState {
     const personId = this.personId();
     if (!personId) return Promise.resolve(false);
     return this.run(async () => {
-      await api.call('excerpts.delete', { excerptId: excerpt.id, personId });
+      if (!(await this.change('excerpts.delete', { excerptId: excerpt.id, personId }))) return null;
       if (this.activeId === excerpt.id) this.activeId = null;
       return excerpt.kind === 'card' ? 'Card deleted.' : 'Highlight deleted.';
     });
@@ -104,7 +124,7 @@ export class ReaderState {
     const selection = this.selection;
     if (!personId || !selection) return Promise.resolve(false);
     return this.run(async () => {
-      await api.call('excerpts.reattach', { excerptId: excerpt.id, personId, ...selection });
+      if (!(await this.change('excerpts.reattach', { excerptId: excerpt.id, personId, ...selection }))) return null;
       this.selection = null;
       this.activeId = excerpt.id;
       return 'Highlight re-attached.';

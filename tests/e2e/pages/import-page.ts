@@ -1,5 +1,6 @@
 // Page object for importing articles: paste, choose files or a folder, review one draft, or follow a batch.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { unlockTeacher } from '../support/teacher';
 
 export interface FileToImport {
   name: string;
@@ -10,8 +11,10 @@ export interface FileToImport {
 export class ImportPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the import view as the teacher (importing is teacher-only: the PIN is set or typed first). */
   async open(url: string): Promise<void> {
     await this.page.goto(url);
+    await unlockTeacher(this.page);
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
     await this.page.getByRole('button', { name: 'Import articles' }).first().click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Import articles' })).toBeVisible();

@@ -1,11 +1,14 @@
 // Page object for the library: search, filters, the article list and its edit and delete actions.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { unlockTeacher } from '../support/teacher';
 
 export class LibraryPage {
   constructor(readonly page: Page) {}
 
-  async open(url: string): Promise<void> {
+  /** Opens the library; `asTeacher` unlocks teacher mode first (Import, Edit and Delete are the teacher's). */
+  async open(url: string, { asTeacher = false } = {}): Promise<void> {
     await this.page.goto(url);
+    if (asTeacher) await unlockTeacher(this.page);
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
     await expect(this.list().getByRole('listitem').first()).toBeVisible();
