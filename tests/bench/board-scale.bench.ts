@@ -604,7 +604,8 @@ export async function runBoardScaleBench(): Promise<BoardScaleResult> {
           label: label('cold load, board data handed to the UI → first frame (render only)'),
           unit: 'ms',
           warmup: WARMUP,
-          notes: "From the app's performance mark after board.get is parsed to the first frame: Svelte, style, layout, paint.",
+          notes:
+            "From the app's performance mark after board.get is parsed to the first frame: Svelte, style, layout, paint.",
         },
         loads.map((sample) => sample.firstFrame - sample.dataArrived),
       ),

@@ -26,7 +26,10 @@ export class BoardPage {
 
   /** The card itself (its draggable body), found by its tag (its accessible name, also while it is light). */
   card(tag: string): Locator {
-    return this.page.locator(CARD).and(this.page.getByLabel(tag, { exact: true })).first();
+    return this.page
+      .locator(CARD)
+      .and(this.page.getByLabel(tag, { exact: true }))
+      .first();
   }
 
   /** Scrolls a card into sight, so that it is drawn in full (far down a long list a card is light until then). */
