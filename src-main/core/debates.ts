@@ -185,8 +185,7 @@ export function createDebate(db: Db, fields: DebateFields): DebateSetup {
 
 /** Changes what is given; a changed article list drops pool cards of articles no longer in play. */
 export function updateDebate(db: Db, uuid: string, changes: Partial<DebateFields>): DebateSetup {
-  const current = getDebateSetup(db, uuid);
-  const rowId = findDebate(db, uuid).rowId;
+  const { rowId, ...current } = findDebate(db, uuid);
   const next = {
     motion: changes.motion ?? current.motion,
     sideA: changes.sideA ?? current.sideA,
@@ -205,23 +204,17 @@ export function updateDebate(db: Db, uuid: string, changes: Partial<DebateFields
     nowIso(),
     rowId,
   );
-  const articleIds = articleRowIds(db, changes.articleIds ?? current.articleIds);
+  const articleUuids = changes.articleIds ?? current.articleIds;
+  const articleIds = articleRowIds(db, articleUuids);
   if (changes.articleIds) replaceArticles(db, rowId, articleIds);
-  if (changes.poolCardIds) {
-    replacePool(db, rowId, poolRowIds(db, changes.poolCardIds, articleIds));
-  } else if (changes.articleIds) {
-    const inPlay = new Set(articleIds);
-    const kept = current.pool.filter((card) => inPlay.has(articleRowIds(db, [card.articleId])[0] ?? -1));
-    replacePool(
-      db,
-      rowId,
-      poolRowIds(
-        db,
-        kept.map((card) => card.id),
-        articleIds,
-      ),
-    );
-  }
+  // Without a new pool, the current one is kept minus the cards of articles no longer in play.
+  const inPlay = new Set(articleUuids);
+  const poolCardIds =
+    changes.poolCardIds ??
+    poolCards(db, rowId)
+      .filter((card) => inPlay.has(card.articleId))
+      .map((card) => card.id);
+  if (changes.poolCardIds || changes.articleIds) replacePool(db, rowId, poolRowIds(db, poolCardIds, articleIds));
   return getDebateSetup(db, uuid);
 }
 
