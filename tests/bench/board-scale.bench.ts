@@ -633,6 +633,7 @@ function interactionCpu(trace: Buffer): { drops: number[]; keys: number[] } {
 export interface BoardScaleResult {
   measurements: Measurement[];
   notes: string[];
+  browserVersion: string;
 }
 
 export async function runBoardScaleBench(): Promise<BoardScaleResult> {
@@ -775,7 +776,7 @@ export async function runBoardScaleBench(): Promise<BoardScaleResult> {
         `${CARDS_PER_ARTICLE} teacher cards, one debate, ${PLACED_PER_SIDE * 2} placed, a third argued); ` +
         `board.get answer ${(boardJson.length / 1024).toFixed(0)} KiB of JSON.`,
     ];
-    return { measurements, notes };
+    return { measurements, notes, browserVersion: browser.version() };
   } finally {
     await browser?.close();
     await host?.stop();
