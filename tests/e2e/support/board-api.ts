@@ -2,8 +2,7 @@
 // token, locking a debate, a second debate.
 import type { Board, Person } from '../../../src-main/shared/domain';
 import { callApi, callApiOk } from './api';
-
-export const TEACHER_PIN = '2468';
+import { teacherToken } from './teacher';
 
 export interface StarterBoard {
   debateId: string;
@@ -17,15 +16,6 @@ export async function starterBoard(url: string, studentName: string): Promise<St
   if (!debate || !student) throw new Error('no starter debate or student');
   const board = await callApiOk(url, 'board.get', { debateId: debate.id, studentId: student.id });
   return { debateId: debate.id, student, board };
-}
-
-/** The teacher's token: sets the PIN on first use, unlocks with it afterwards. */
-export async function teacherToken(url: string): Promise<string> {
-  const status = await callApiOk(url, 'teacher.status', {});
-  const session = status.pinSet
-    ? await callApiOk(url, 'teacher.unlock', { pin: TEACHER_PIN })
-    : await callApiOk(url, 'teacher.setPin', { pin: TEACHER_PIN });
-  return session.teacherToken;
 }
 
 export async function setDebateStatus(
