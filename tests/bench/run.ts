@@ -49,6 +49,7 @@ if (wanted('board-scale')) {
   const scale = await runBoardScaleBench();
   measurements.push(...scale.measurements);
   extraNotes.push(...scale.notes);
+  browserVersion = scale.browserVersion;
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
