@@ -11,6 +11,7 @@ import { openDatabase } from './db/open';
 import { AppError } from './errors';
 import { handlers, type Context } from './handlers';
 import { loadStarterIfEmpty } from './starter';
+import type { PdfPrinter } from './sheet/pdf';
 import { TeacherGate } from './teacher';
 
 export interface AppOptions {
@@ -19,13 +20,16 @@ export interface AppOptions {
   resourcesDir: string;
   /** A better-sqlite3 build for another ABI: the Electron shell passes its own. */
   nativeBinding?: string;
+  /** Prints argument sheets to PDF (a Chromium); without one, PDF export answers UNAVAILABLE. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface DebateDeskApp {
   dispatch(method: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
   readonly dataFile: string;
-  close(): void;
+  /** Closes the database and lets go of the PDF printer's browser, if one was started. */
+  close(): Promise<void>;
 }
 
 export const DATA_FILE_NAME = 'debate-desk.sqlite';
@@ -69,6 +73,7 @@ export function createApp(options: AppOptions): DebateDeskApp {
     dataFile,
     version: readVersion(options.resourcesDir),
     teacher: new TeacherGate(),
+    sheets: { resourcesDir: options.resourcesDir, pdfPrinter: options.pdfPrinter ?? null },
     // Pushed after the call's transaction committed, so listeners never see a rolled-back change.
     emit: (event) => queueMicrotask(() => events.emit('event', event)),
   };
@@ -96,6 +101,9 @@ export function createApp(options: AppOptions): DebateDeskApp {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    close: () => db.close(),
+    async close() {
+      db.close();
+      await options.pdfPrinter?.close();
+    },
   };
 }

@@ -26,6 +26,7 @@ import {
 import { draftFromFile, draftFromText } from './import';
 import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
 import { search } from './search';
+import { exportSheet, previewSheet, sheetStudents, type SheetServices } from './sheet/export';
 import type { TeacherGate } from './teacher';
 
 export interface Context {
@@ -33,6 +34,8 @@ export interface Context {
   dataFile: string;
   version: string;
   teacher: TeacherGate;
+  /** Where the argument sheets find their stylesheet and citation styles, and who prints their PDFs. */
+  sheets: SheetServices;
   emit(event: AppEvent): void;
 }
 
@@ -185,6 +188,15 @@ export const handlers: Handlers = {
     boardChanged(ctx, input);
     return board;
   }),
+
+  'sheets.preview': (ctx, input) =>
+    previewSheet(getBoard(ctx.db, input.debateId, input.studentId), input.options, ctx.sheets),
+  'sheets.export': (ctx, input) =>
+    exportSheet(getBoard(ctx.db, input.debateId, input.studentId), input.format, input.options, ctx.sheets),
+  'sheets.students': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    return sheetStudents(ctx.db, input.debateId);
+  },
 };
 
 function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {

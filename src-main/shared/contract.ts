@@ -22,6 +22,7 @@ import {
   type TeacherSession,
   type TeacherStatus,
 } from './domain';
+import { CITATION_STYLES, SHEET_FORMATS, SHEET_LAYOUTS, type SheetFile, type SheetStudent } from './sheet';
 
 import { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES } from './limits';
 
@@ -66,6 +67,12 @@ const placementFields = z.object({
   relevance: rating,
 });
 const positionFields = z.object({ thesisMarkdown: markdown(20_000), conclusionMarkdown: markdown(20_000) });
+
+const sheetOptions = z.object({
+  style: z.enum(CITATION_STYLES),
+  layout: z.enum(SHEET_LAYOUTS),
+  includeUnused: z.boolean(),
+});
 
 const articleFields = z.object({
   title: z.string().trim().max(500),
@@ -203,6 +210,12 @@ export const contract = {
       position: positionFields,
     }),
   ),
+
+  /** One student's argument sheet as the HTML body the preview shows (sanitized, no script). */
+  'sheets.preview': method<{ html: string }>()(boardRef.extend({ options: sheetOptions })),
+  'sheets.export': method<SheetFile>()(boardRef.extend({ format: z.enum(SHEET_FORMATS), options: sheetOptions })),
+  /** Every student with how far they got on this debate: what a batch export goes through. */
+  'sheets.students': method<SheetStudent[]>()(asTeacher.extend({ debateId: id })),
 } as const;
 
 export type Contract = typeof contract;

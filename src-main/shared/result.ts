@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'TOO_LARGE'
   | 'DUPLICATE'
   | 'DATABASE_TOO_NEW'
+  /** This host cannot do it (e.g. no Chromium to print a PDF with); the message says what to do instead. */
+  | 'UNAVAILABLE'
   | 'DATABASE_ERROR'
   | 'INTERNAL';
 
