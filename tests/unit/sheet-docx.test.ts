@@ -1,6 +1,5 @@
 // The argument sheet as Word: a real board in a temp SQLite exported through dispatch, opened with mammoth (what
 // a reader of .docx sees) for the content and the Verbatim styles, and hostile text that must still make a valid file.
-import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,15 +61,11 @@ function bibliographyTexts(cards: EvidenceCard[]): string[] {
   ).map((entry) => entry.text);
 }
 
-/** word/document.xml parsed by a strict XML parser: any error (a forbidden character, broken markup) fails. */
+/** word/document.xml, checked for the characters XML 1.0 forbids (Word refuses a file holding one). */
 function documentXml(bytes: Buffer): string {
   const xml = new TextDecoder().decode(unzipSync(new Uint8Array(bytes))['word/document.xml']);
-  const errors: string[] = [];
-  new DOMParser({ onError: (level, message) => level !== 'warning' && errors.push(message) }).parseFromString(
-    xml,
-    'text/xml',
-  );
-  expect(errors).toEqual([]);
+  // eslint-disable-next-line no-control-regex
+  expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/);
   return xml;
 }
 
@@ -156,8 +151,8 @@ describe('Word export', () => {
     for (const layout of ['standard', 'debate'] as const) {
       const bytes = await exportDocx(app, ref, layout);
       const xml = documentXml(bytes);
-      // eslint-disable-next-line no-control-regex
-      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE]/);
+      // User text is escaped character data, never markup.
+      expect(xml).toContain('&lt;w:p&gt;&amp;amp; ]]&gt;&lt;/w:t&gt;');
       expect(xml).toContain('<w:bidi/>'); // right-to-left paragraphs
       expect(xml).toContain('<w:rtl/>'); // right-to-left runs
       expect(xml).not.toContain('javascript:');
