@@ -69,6 +69,19 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Resolves once the next frame has been drawn; soon anyway in a hidden window, where no frame comes. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** A text edit waiting for its debounce: what to send, read at send time so it is always the latest text. */
 interface PendingText {
   timer: ReturnType<typeof setTimeout>;
@@ -452,7 +465,8 @@ export class BoardState {
     });
     const now = areaOf(layout, cardId);
     return this.enqueue(async () => {
-      const board = await api.call('cards.place', {
+      // The core answers the arrangement only (placements and position), not the 1,000 cards again.
+      const arrangement = await api.call('cards.place', {
         debateId: debate.id,
         studentId: student.id,
         cardId,
@@ -460,7 +474,7 @@ export class BoardState {
         index: now.index,
       });
       // A card placed again brings back the reasoning the core kept for it, unless the student wrote anew.
-      const kept = board.placements.find((placement) => placement.cardId === cardId);
+      const kept = arrangement.placements.find((placement) => placement.cardId === cardId);
       if (kept && !this.notes[cardId] && (kept.reasoningMarkdown || kept.strength || kept.relevance)) {
         const argument = {
           reasoningMarkdown: kept.reasoningMarkdown,
@@ -635,6 +649,8 @@ export class BoardState {
     this.saveState = 'saving';
     let saved = false;
     this.chain = this.chain
+      // The change is drawn first: the request (and the core's work, on the same processors) comes after the frame.
+      .then(afterNextPaint)
       .then(async () => {
         if (!this.isShowing(debate.id, student.id) || this.readOnly) return;
         try {
