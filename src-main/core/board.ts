@@ -1,5 +1,5 @@
 // A student's board for one debate: which cards they placed on which side, in which order, and why.
-import type { Board, BoardPlacement, Rating, Side, StudentPosition } from '../shared/domain';
+import type { Board, BoardArrangement, BoardPlacement, Rating, Side, StudentPosition } from '../shared/domain';
 import { boardCards } from './cards';
 import { newUuid, nowIso } from './clock';
 import type { Db } from './db/open';
@@ -68,6 +68,11 @@ export function getBoard(db: Db, debateUuid: string, studentUuid: string): Board
   };
 }
 
+/** The placements and position of a board, without its cards: what a move or an undo answers. */
+function arrangement(db: Db, key: BoardKey): BoardArrangement {
+  return { placements: placedRows(db, key).map(toPlacement), position: studentPosition(db, key) };
+}
+
 export interface BoardRef {
   debateId: string;
   studentId: string;
@@ -117,8 +122,11 @@ export interface PlaceCardInput extends BoardRef {
   index: number;
 }
 
-/** Moves one card onto a side at `index` (clamped to the end), or back to the pool; renumbers both sides. */
-export function placeCard(db: Db, input: PlaceCardInput): Board {
+/**
+ * Moves one card onto a side at `index` (clamped to the end), or back to the pool; renumbers both sides. Answers the
+ * arrangement after the move (a card placed again comes back with the reasoning kept for it).
+ */
+export function placeCard(db: Db, input: PlaceCardInput): BoardArrangement {
   const key = editableBoard(db, input);
   const cardId = cardRowId(db, key, input.cardId);
   const sides: Record<Side, number[]> = { A: [], B: [] };
@@ -132,7 +140,7 @@ export function placeCard(db: Db, input: PlaceCardInput): Board {
   const now = nowIso();
   setSide(db, key, cardId, input.side, now);
   renumber(db, key, sides, now);
-  return getBoard(db, input.debateId, input.studentId);
+  return arrangement(db, key);
 }
 
 export interface PlacementChanges extends BoardRef {
@@ -213,7 +221,7 @@ export interface BoardSnapshot extends BoardRef {
  * Puts a whole board back as a snapshot has it (undo/redo): listed cards on their side in the listed order with
  * their reasoning and ratings; every other card back to the pool, its reasoning kept for when it returns.
  */
-export function restoreBoard(db: Db, snapshot: BoardSnapshot): Board {
+export function restoreBoard(db: Db, snapshot: BoardSnapshot): BoardArrangement {
   const key = editableBoard(db, snapshot);
   const now = nowIso();
   const listed = new Set<number>();
@@ -245,5 +253,5 @@ export function restoreBoard(db: Db, snapshot: BoardSnapshot): Board {
   const ordered = (side: Side) => sides[side].sort((a, b) => a.position - b.position).map((card) => card.id);
   renumber(db, key, { A: ordered('A'), B: ordered('B') }, now);
   writePosition(db, key, snapshot.position, now);
-  return getBoard(db, snapshot.debateId, snapshot.studentId);
+  return arrangement(db, key);
 }

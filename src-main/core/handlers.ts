@@ -169,9 +169,9 @@ export const handlers: Handlers = {
 
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
-    const board = placeCard(ctx.db, input);
+    const arrangement = placeCard(ctx.db, input);
     boardChanged(ctx, input);
-    return board;
+    return arrangement;
   }),
   'placements.update': inTransaction((ctx, input) => {
     const placement = updatePlacement(ctx.db, input);
@@ -184,9 +184,9 @@ export const handlers: Handlers = {
     return position;
   }),
   'board.restore': inTransaction((ctx, input) => {
-    const board = restoreBoard(ctx.db, input);
+    const arrangement = restoreBoard(ctx.db, input);
     boardChanged(ctx, input);
-    return board;
+    return arrangement;
   }),
 
   'sheets.preview': (ctx, input) =>

@@ -8,6 +8,7 @@ import {
   type ArticleSummary,
   type ArticleUsage,
   type Board,
+  type BoardArrangement,
   type BoardPlacement,
   type DebateSetup,
   type DebateSummary,
@@ -182,7 +183,7 @@ export const contract = {
   'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
 
   'board.get': method<Board>()(boardRef),
-  'cards.place': method<Board>()(
+  'cards.place': method<BoardArrangement>()(
     boardRef.extend({
       cardId: id,
       /** null takes the card off the board, back to the pool. */
@@ -196,7 +197,7 @@ export const contract = {
   ),
   'positions.update': method<StudentPosition>()(boardRef.extend(positionFields.partial().shape)),
   /** Puts a whole board back as it was (undo/redo): cards not listed go back to the pool, reasoning kept. */
-  'board.restore': method<Board>()(
+  'board.restore': method<BoardArrangement>()(
     boardRef.extend({
       placements: z
         .array(

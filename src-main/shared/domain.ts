@@ -103,6 +103,15 @@ export interface Board {
   position: StudentPosition;
 }
 
+/**
+ * Where a student's cards are on their board, with their arguments and position: what a move or an undo answers
+ * (the board without its cards, debate and student, which did not change; a 1,000-card board is 500 KB of JSON).
+ */
+export interface BoardArrangement {
+  placements: BoardPlacement[];
+  position: StudentPosition;
+}
+
 /** What removing a student takes with it. */
 export interface PersonUsage {
   cardCount: number;

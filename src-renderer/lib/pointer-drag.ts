@@ -160,6 +160,10 @@ export function boardDrag(node: HTMLElement, initial: BoardDragOptions) {
     ghost.style.setProperty('--area-accent', getComputedStyle(card).getPropertyValue('--area-accent'));
     document.body.append(ghost);
     card.classList.add('dragging');
+    // The press focused the card; the drop will take its element out of the list, and taking out the focused
+    // element costs the browser more (inside the drop's frame). The card's new element does not get the focus
+    // either way, so it is let go now.
+    if (card.contains(document.activeElement)) (document.activeElement as HTMLElement).blur();
     boxes = areaBoxes(node);
     window.addEventListener('scroll', forgetBoxes, { capture: true, passive: true });
     moveGhost(event.clientX, event.clientY);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type DebateDeskApp } from '../../src-main/core/app';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
-import type { Board } from '../../src-main/shared/domain';
+import type { Board, BoardArrangement } from '../../src-main/shared/domain';
 import { check, sample, summarize, type Measurement } from './stats';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -136,6 +136,7 @@ async function measureBoardCalls(): Promise<Measurement[]> {
     }
 
     let board: Board | undefined;
+    let arrangement: BoardArrangement | undefined;
     const getSamples = await sample(CALL_N, CALL_WARMUP, 'µs', async () => {
       board = await call(app, 'board.get', ref);
     });
@@ -146,9 +147,9 @@ async function measureBoardCalls(): Promise<Measurement[]> {
     const placeSamples = await sample(CALL_N, CALL_WARMUP, 'µs', async () => {
       const cardId = placedIds[Math.floor(random() * placedIds.length)] as string;
       const side = random() < 0.5 ? 'A' : 'B';
-      board = await call(app, 'cards.place', { ...ref, cardId, side, index: Math.floor(random() * 6) });
+      arrangement = await call(app, 'cards.place', { ...ref, cardId, side, index: Math.floor(random() * 6) });
     });
-    check(board?.placements.length === PLACED_CARDS, `still ${PLACED_CARDS} placed cards after the moves`);
+    check(arrangement?.placements.length === PLACED_CARDS, `still ${PLACED_CARDS} placed cards after the moves`);
 
     return [
       summarize(
@@ -169,7 +170,7 @@ async function measureBoardCalls(): Promise<Measurement[]> {
           warmup: CALL_WARMUP,
           notes:
             'One IMMEDIATE transaction per move (WAL, synchronous=NORMAL) that renumbers both sides and returns the ' +
-            'whole board; seeded pseudo-random moves among the 10 placed cards.',
+            'placements and position (BoardArrangement); seeded pseudo-random moves among the 10 placed cards.',
         },
         placeSamples,
       ),

@@ -1,6 +1,12 @@
 // Arguing a board: reasoning and ratings per placed card, thesis and conclusion, restore (undo/redo), locked debates.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Board, BoardPlacement, DebateSetup, StudentPosition } from '../../src-main/shared/domain';
+import type {
+  Board,
+  BoardArrangement,
+  BoardPlacement,
+  DebateSetup,
+  StudentPosition,
+} from '../../src-main/shared/domain';
 import { callOk, cleanUp, openApp, openRaw, starterIds, tableCounts, teacherToken } from './helpers';
 
 afterEach(cleanUp);
@@ -12,7 +18,7 @@ async function setUp() {
   const [c1, c2, c3] = ids.cardIds;
   if (!c1 || !c2 || !c3) throw new Error('the starter pool has too few cards');
   const place = (cardId: string, side: 'A' | 'B' | null, index = 0) =>
-    callOk<Board>(app, 'cards.place', { ...ref, cardId, side, index });
+    callOk<BoardArrangement>(app, 'cards.place', { ...ref, cardId, side, index });
   const argue = (cardId: string, changes: Record<string, unknown>) =>
     callOk<BoardPlacement>(app, 'placements.update', { ...ref, cardId, ...changes });
   const board = () => callOk<Board>(app, 'board.get', ref);
@@ -98,15 +104,15 @@ describe('board.restore (undo and redo)', () => {
     await callOk(app, 'positions.update', { ...ref, thesisMarkdown: 'second thesis' });
     const later = await board();
 
-    const undone = await callOk<Board>(app, 'board.restore', {
+    const undone = await callOk<BoardArrangement>(app, 'board.restore', {
       ...ref,
       placements: snapshot.placements,
       position: snapshot.position,
     });
-    expect(undone.placements).toEqual(snapshot.placements);
-    expect(undone.position).toEqual(snapshot.position);
+    expect(undone).toEqual({ placements: snapshot.placements, position: snapshot.position });
+    expect(await board()).toEqual(snapshot);
 
-    const redone = await callOk<Board>(app, 'board.restore', {
+    const redone = await callOk<BoardArrangement>(app, 'board.restore', {
       ...ref,
       placements: later.placements,
       position: later.position,
@@ -173,7 +179,7 @@ describe('a locked debate', () => {
   });
 
   it('a card the teacher takes out of the pool leaves the board, and the side is renumbered around it', async () => {
-    const { app, ids, c1, c2, c3, place } = await setUp();
+    const { app, ids, c1, c2, c3, place, board: wholeBoard } = await setUp();
     await place(c1, 'A');
     await place(c2, 'A', 1);
     await place(c3, 'A', 2);
@@ -185,7 +191,7 @@ describe('a locked debate', () => {
       poolCardIds: setup.pool.map((card) => card.id).filter((id) => id !== c2),
     });
     const board = await place(c3, 'A', 1);
-    expect(board.cards.map((card) => card.id)).not.toContain(c2);
+    expect((await wholeBoard()).cards.map((card) => card.id)).not.toContain(c2);
     expect(board.placements.map((p) => [p.cardId, p.position])).toEqual([
       [c1, 0],
       [c3, 1],

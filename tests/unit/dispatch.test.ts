@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countWords } from '../../src-main/core/plain-text';
 import { MAX_ARTICLE_MARKDOWN_CHARS } from '../../src-main/shared/contract';
-import type { Article, ArticleSummary, Board } from '../../src-main/shared/domain';
+import type { Article, ArticleSummary, Board, BoardArrangement } from '../../src-main/shared/domain';
 import type { AppEvent } from '../../src-main/shared/events';
 import type { Result } from '../../src-main/shared/result';
 import { callOk, cleanUp, makeTempDir, openApp, openRaw, starterIds, tableCounts, teacherToken } from './helpers';
@@ -23,7 +23,7 @@ function expectError(result: Result<unknown>, code: string, messagePattern?: Reg
 }
 
 /** The board as [side, cardId] pairs in display order. */
-function layout(board: Board): Array<[string, string]> {
+function layout(board: BoardArrangement): Array<[string, string]> {
   return board.placements.map((p) => [p.side, p.cardId]);
 }
 
@@ -43,11 +43,11 @@ async function setUp() {
   return { app, ...ids, student, c1, c2, c3, c4, place };
 }
 
-/** The board a successful call answered with. */
-async function placedBoard(result: Promise<Result<unknown>>): Promise<Board> {
+/** The arrangement (placements and position) a successful call answered with. */
+async function placedBoard(result: Promise<Result<unknown>>): Promise<BoardArrangement> {
   const settled = await result;
   if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
-  return settled.value as Board;
+  return settled.value as BoardArrangement;
 }
 
 describe('unknown methods', () => {
@@ -137,7 +137,7 @@ describe('input validation', () => {
 
 describe('cards.place', () => {
   it('places, reorders, moves across and takes back to the pool, renumbering both sides', async () => {
-    const { app, c1, c2, place } = await setUp();
+    const { app, debate, student, c1, c2, place } = await setUp();
     let board = await placedBoard(place(c1, 'B', 0));
     expect(layout(board)).toEqual([['B', c1]]);
 
@@ -164,7 +164,9 @@ describe('cards.place', () => {
     board = await placedBoard(place(c1, null, 0));
     expect(layout(board)).toEqual([['A', c2]]);
     // The pool still offers every card.
-    expect(board.cards.map((card) => card.id)).toContain(c1);
+    const whole = await callOk<Board>(app, 'board.get', { debateId: debate.id, studentId: student.id });
+    expect(whole.cards.map((card) => card.id)).toContain(c1);
+    expect(whole.placements).toEqual(board.placements);
 
     // The row is kept (with side NULL) so the student's reasoning would survive the round trip.
     const rows = openRaw(app.dataFile, { readonly: true })
@@ -176,6 +178,13 @@ describe('cards.place', () => {
         { uuid: c2, side: 'A' },
       ].sort((a, b) => a.uuid.localeCompare(b.uuid)),
     );
+  });
+
+  it('answers the placements and position only, not the whole board', async () => {
+    const { c1, place } = await setUp();
+    const answer = await placedBoard(place(c1, 'A', 0));
+    expect(Object.keys(answer).sort()).toEqual(['placements', 'position']);
+    expect(answer.position).toEqual({ thesisMarkdown: '', conclusionMarkdown: '' });
   });
 
   it('clamps an index beyond the end of a side', async () => {

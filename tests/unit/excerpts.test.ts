@@ -1,7 +1,7 @@
 // Highlights and student cards through dispatch: creation checked against the text, ownership,
 // visibility, boards, and re-anchoring when the teacher edits the article.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Article, Board, Excerpt, ReanchorReport } from '../../src-main/shared/domain';
+import type { Article, Board, BoardArrangement, Excerpt, ReanchorReport } from '../../src-main/shared/domain';
 import { callOk, cleanUp, openApp, openRaw, starterIds, teacherToken } from './helpers';
 
 afterEach(cleanUp);
@@ -43,7 +43,7 @@ describe('excerpts', () => {
     expect((await boardOf(amara.id)).cards.map((c) => c.id)).toContain(card.id);
     expect((await boardOf(lukas.id)).cards.map((c) => c.id)).not.toContain(card.id);
     // Her own card can be placed like a pool card; someone else cannot place it.
-    const placed = await callOk<Board>(app, 'cards.place', {
+    const placed = await callOk<BoardArrangement>(app, 'cards.place', {
       debateId: ids.debate.id,
       studentId: amara.id,
       cardId: card.id,

@@ -1,6 +1,7 @@
 // One student's board for one debate as the UI holds it: the debate chooser, optimistic moves and edits saved in
-// order, undo/redo, the pool filter, the keyboard "held" card and the drag. One instance for the window
-// (`boardState`), so leaving for the Reader and coming back finds the board as it was.
+// order, undo/redo, the pool filter, the keyboard "held" card and the drag (their steps are in board-keyboard.ts
+// and board-drag.ts). One instance for the window (`boardState`), so leaving for the Reader and coming back finds
+// the board as it was.
 import type {
   Board,
   BoardPlacement,
@@ -30,7 +31,9 @@ import {
 } from '../board-moves';
 import type { DropTarget } from '../pointer-drag';
 import { articlesOf, filterPool, searchTextOf, type PoolFilter } from '../pool-filter';
+import { cancelDrag, endDrag, startDrag } from './board-drag';
 import { BoardHistory } from './board-history.svelte';
+import { cancel, drop, nudge, pickUp, type Direction } from './board-keyboard';
 
 /** saved: nothing waiting; pending: typed, saved shortly; saving: on its way; error: not saved (Retry). */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
@@ -67,6 +70,19 @@ function rememberedDebate(): string | null {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Resolves once the next frame has been drawn; soon anyway in a hidden window, where no frame comes. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** A text edit waiting for its debounce: what to send, read at send time so it is always the latest text. */
@@ -418,13 +434,19 @@ export class BoardState {
     return this.cardById.get(cardId)?.tag || 'card';
   }
 
+  whereIs(cardId: string): string {
+    const { area, index } = areaOf(this.layout, cardId);
+    return area === 'pool' ? `the ${this.areaLabel('pool')}` : `${this.areaLabel(area)}, position ${index + 1}`;
+  }
+
   snapshot(): BoardSnapshot {
     return snapshotOf(this.layout, (cardId) => this.argumentFor(cardId), this.position);
   }
 
   // ── Changing the board ─────────────────────────────────────────────────────────────────────────────
 
-  private refuseIfReadOnly(): boolean {
+  /** In a locked debate: says so, and answers true (nothing may change). */
+  refuseIfReadOnly(): boolean {
     if (!this.readOnly) return false;
     this.announcement = 'This debate is locked: your board can be read but not changed.';
     return true;
@@ -452,7 +474,8 @@ export class BoardState {
     });
     const now = areaOf(layout, cardId);
     return this.enqueue(async () => {
-      const board = await api.call('cards.place', {
+      // The core answers the arrangement only (placements and position), not the 1,000 cards again.
+      const arrangement = await api.call('cards.place', {
         debateId: debate.id,
         studentId: student.id,
         cardId,
@@ -460,7 +483,7 @@ export class BoardState {
         index: now.index,
       });
       // A card placed again brings back the reasoning the core kept for it, unless the student wrote anew.
-      const kept = board.placements.find((placement) => placement.cardId === cardId);
+      const kept = arrangement.placements.find((placement) => placement.cardId === cardId);
       if (kept && !this.notes[cardId] && (kept.reasoningMarkdown || kept.strength || kept.relevance)) {
         const argument = {
           reasoningMarkdown: kept.reasoningMarkdown,
@@ -635,6 +658,8 @@ export class BoardState {
     this.saveState = 'saving';
     let saved = false;
     this.chain = this.chain
+      // The change is drawn first: the request (and the core's work, on the same processors) comes after the frame.
+      .then(afterNextPaint)
       .then(async () => {
         if (!this.isShowing(debate.id, student.id) || this.readOnly) return;
         try {
@@ -700,29 +725,38 @@ export class BoardState {
     this.enqueue(async () => undefined);
   }
 
-  // ── Dragging ───────────────────────────────────────────────────────────────────────────────────────
+  // ── Moving cards by hand: the drag (board-drag.ts) and the keyboard (board-keyboard.ts) ─────────────
 
   startDrag(cardId: string): void {
-    if (this.held) this.cancel(false);
-    this.focusedCard = null;
-    this.dragging = cardId;
-    this.dropTarget = null;
+    startDrag(this, cardId);
   }
 
   endDrag(cardId: string, target: DropTarget | null): void {
-    this.dragging = null;
-    this.dropTarget = null;
-    if (!target) {
-      this.announcement = `“${this.cardTag(cardId)}” was not dropped on an area: nothing moved.`;
-      return;
-    }
-    const saved = this.place(cardId, target.area, target.index);
-    if (saved) this.announceSave(`Moved “${this.cardTag(cardId)}” to ${this.whereIs(cardId)}.`, saved);
-    if (this.refreshWanted) this.settle();
+    endDrag(this, cardId, target);
+  }
+
+  cancelDrag(): void {
+    cancelDrag(this);
+  }
+
+  pickUp(cardId: string): void {
+    pickUp(this, cardId);
+  }
+
+  nudge(direction: Direction): void {
+    nudge(this, direction);
+  }
+
+  drop(): void {
+    drop(this);
+  }
+
+  cancel(announce = true): void {
+    cancel(this, announce);
   }
 
   /** Says what moved at once, then whether it was saved. */
-  private announceSave(what: string, saved: Promise<boolean>): void {
+  announceSave(what: string, saved: Promise<boolean>): void {
     this.announcement = what;
     void saved.then((ok) => {
       if (this.announcement !== what) return;
@@ -730,83 +764,9 @@ export class BoardState {
     });
   }
 
-  cancelDrag(): void {
-    this.dragging = null;
-    this.dropTarget = null;
-  }
-
-  private whereIs(cardId: string): string {
-    const { area, index } = areaOf(this.layout, cardId);
-    return area === 'pool' ? `the ${this.areaLabel('pool')}` : `${this.areaLabel(area)}, position ${index + 1}`;
-  }
-
-  // ── Keyboard moves ─────────────────────────────────────────────────────────────────────────────────
-
-  pickUp(cardId: string): void {
-    if (this.refuseIfReadOnly()) return;
-    this.held = { cardId, before: this.layout };
-    this.focusedCard = cardId;
-    const { area } = areaOf(this.layout, cardId);
-    this.announcement = `Picked up “${this.cardTag(cardId)}” from ${this.areaLabel(area)}. Arrow keys move it, Space drops it, Escape cancels.`;
-  }
-
-  /** Keyboard move of the held card: only on screen until it is dropped. */
-  nudge(direction: 'left' | 'right' | 'up' | 'down'): void {
-    const held = this.held;
-    if (!held) return;
-    const { area, index } = areaOf(this.layout, held.cardId);
-    let targetArea = area;
-    let targetIndex = index;
-    if (direction === 'left' || direction === 'right') {
-      const areas: Area[] = ['pool', 'A', 'B'];
-      const next = areas.indexOf(area) + (direction === 'left' ? -1 : 1);
-      if (next < 0 || next >= areas.length) {
-        this.announcement = `Still over ${area === 'pool' ? `the ${this.areaLabel(area)}` : this.areaLabel(area)}: there is no area further ${direction}.`;
-        return;
-      }
-      targetArea = areas[next] ?? area;
-      // Across to a side: the same height in the list, as far as it goes.
-      if (targetArea !== 'pool') targetIndex = area === 'pool' ? 0 : index;
-    } else {
-      if (area === 'pool') {
-        this.announcement = 'The pool keeps the teacher’s order. Arrow right moves the card to a side.';
-        return;
-      }
-      targetIndex = index + (direction === 'up' ? -1 : 1);
-      if (targetIndex < 0 || targetIndex >= this.columns[area].length) {
-        this.announcement = `Already at the ${direction === 'up' ? 'top' : 'bottom'} of ${this.areaLabel(area)}.`;
-        return;
-      }
-    }
-    this.layout = movePlacement(this.layout, held.cardId, targetArea, targetIndex);
-    const now = areaOf(this.layout, held.cardId);
-    this.announcement =
-      now.area === 'pool'
-        ? `Over the ${this.areaLabel('pool')}.`
-        : `Over ${this.areaLabel(now.area)}, position ${now.index + 1} of ${this.columns[now.area].length}.`;
-  }
-
-  drop(): void {
-    const held = this.held;
-    if (!held) return;
-    const { area, index } = areaOf(this.layout, held.cardId);
-    this.layout = held.before;
-    this.held = null;
-    const saved = this.place(held.cardId, area, index);
-    if (saved) this.announceSave(`Dropped “${this.cardTag(held.cardId)}” on ${this.whereIs(held.cardId)}.`, saved);
-    else this.announcement = `“${this.cardTag(held.cardId)}” stays where it was.`;
+  /** A move ended: a reload of the board that waited for it may go now. */
+  moveEnded(): void {
     if (this.refreshWanted) this.settle();
-  }
-
-  cancel(announce = true): void {
-    const held = this.held;
-    if (!held) return;
-    this.layout = held.before;
-    this.held = null;
-    if (announce) {
-      const { area } = areaOf(held.before, held.cardId);
-      this.announcement = `Move cancelled. “${this.cardTag(held.cardId)}” is back in ${this.areaLabel(area)}.`;
-    }
   }
 }
 
