@@ -42,7 +42,11 @@ describe('the zip', () => {
   });
 
   it('decodes the API’s base64 bytes', () => {
-    const bytes = bytesOf({ fileName: 'x', mimeType: 'text/plain', dataBase64: Buffer.from('héllo').toString('base64') });
+    const bytes = bytesOf({
+      fileName: 'x',
+      mimeType: 'text/plain',
+      dataBase64: Buffer.from('héllo').toString('base64'),
+    });
     expect(new TextDecoder().decode(bytes)).toBe('héllo');
   });
 });
