@@ -16,7 +16,7 @@ export class SheetPage {
   }
 
   heading(): Locator {
-    return this.page.getByRole('heading', { level: 1 });
+    return this.page.getByRole('heading', { level: 1 }).first();
   }
 
   style(name: StyleName): Locator {
