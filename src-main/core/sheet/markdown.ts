@@ -1,7 +1,178 @@
 // The argument sheet as Markdown (.md): readable as plain text, and the student's own Markdown kept as written.
-import type { SheetModel } from '../../shared/sheet';
+import { CITATION_STYLE_NAMES, type BibliographyEntry, type SheetCard, type SheetModel } from '../../shared/sheet';
+import {
+  BIBLIOGRAPHY_HEADINGS,
+  EMPTY_SIDE,
+  NO_CONCLUSION,
+  NO_THESIS,
+  NOTHING_PLACED,
+  UNUSED_HEADING,
+  citeParts,
+  nothingPlaced,
+  ratingText,
+  readableDate,
+  shortCite,
+} from './wording';
 
-// TODO(sheet-core helper)
+/**
+ * Plain text (a tag, a quote, a name) as Markdown that shows exactly that text: every character Markdown could read
+ * as syntax or HTML is backslash-escaped, and a line that would start a list, heading or quote is defused.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*)(\d+)([.)])/gm, '$1$2\\$3');
+}
+
+/** One line of plain text: line breaks would end a heading or a list item early. */
+function oneLine(text: string): string {
+  return escapeMarkdownText(text.replace(/\s*\n\s*/g, ' ').trim());
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The student's Markdown exactly as written, except that raw HTML is shown as text in every Markdown viewer:
+ * "<" outside code becomes "\<" (code spans and fenced blocks are left alone, where "<" is already literal).
+ */
+export function safeStudentMarkdown(markdown: string): string {
+  let fence: string | null = null;
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)?.[1];
+      if (fence) {
+        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+        return line;
+      }
+      if (marker) {
+        fence = marker;
+        return line;
+      }
+      // Split on code spans; escape "<" only in the text between them.
+      return line
+        .split(/(`+[^`]*`+)/)
+        .map((part, index) => (index % 2 === 1 ? part : part.replace(/(^|[^\\])</g, '$1\\<')))
+        .join('');
+    })
+    .join('\n')
+    .trim();
+}
+
+/** A quote as a blockquote, every line prefixed (a blank line inside stays inside the quote). */
+function blockquote(text: string): string {
+  return escapeMarkdownText(text.trim())
+    .split('\n')
+    .map((line) => (line.trim() ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+function citeLine(card: SheetCard): string {
+  const parts = citeParts(card.cite);
+  return [
+    parts.author && escapeMarkdownText(parts.author),
+    parts.outlet && `*${escapeMarkdownText(parts.outlet)}*`,
+    parts.date && escapeMarkdownText(parts.date),
+    parts.title && `“${escapeMarkdownText(parts.title)}”`,
+    parts.url && `<${parts.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function ratings(card: SheetCard): string {
+  return `${ratingText('Strength', card.strength)} · ${ratingText('Relevance', card.relevance)}`;
+}
+
+function reasoning(card: SheetCard, sideLabel: string): string[] {
+  const text = safeStudentMarkdown(card.reasoningMarkdown);
+  return [`**Why it supports ${oneLine(sideLabel)}:**`, '', text || '*No reasoning written.*'];
+}
+
+function standardCard(card: SheetCard, index: number, sideLabel: string): string[] {
+  return [
+    `### ${index + 1}. ${oneLine(card.tag)}`,
+    '',
+    blockquote(card.quote),
+    '',
+    `— ${citeLine(card)}`,
+    '',
+    ratings(card),
+    '',
+    ...reasoning(card, sideLabel),
+  ];
+}
+
+/** Verbatim's anatomy: the tag, the cite line led by "Lastname Year", then the evidence itself. */
+function debateCard(card: SheetCard, sideLabel: string): string[] {
+  const { who, when } = shortCite(card.cite);
+  return [
+    `#### ${oneLine(card.tag)}`,
+    '',
+    `**${escapeMarkdownText(who)} ${when}** — ${citeLine(card)}`,
+    '',
+    blockquote(card.quote),
+    '',
+    ratings(card),
+    '',
+    ...reasoning(card, sideLabel),
+  ];
+}
+
+function unusedCard(card: SheetCard): string[] {
+  return [`### ${oneLine(card.tag)}`, '', blockquote(card.quote), '', `— ${citeLine(card)}`];
+}
+
+/** A bibliography entry with the style's italics as *…*, spaces kept outside the asterisks. */
+function bibliographyLine(entry: BibliographyEntry): string {
+  return entry.runs
+    .map((run) => {
+      const text = escapeMarkdownText(run.text);
+      if (!run.italic) return text;
+      const [, before = '', inner = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+      return inner ? `${before}*${inner}*${after}` : text;
+    })
+    .join('');
+}
+
+function prose(markdown: string, fallback: string): string {
+  return safeStudentMarkdown(markdown) || `*${fallback}*`;
+}
+
 export function renderSheetMarkdown(sheet: SheetModel): string {
-  return `# ${sheet.motion}\n`;
+  const layout = sheet.options.layout;
+  const lines: string[] = [
+    `# ${oneLine(sheet.motion)}`,
+    '',
+    `**Student:** ${oneLine(sheet.studentName)}  `,
+    `**Date:** ${readableDate(sheet.date)}  `,
+    `**Citation style:** ${CITATION_STYLE_NAMES[sheet.options.style]}`,
+    '',
+    '## Thesis',
+    '',
+    prose(sheet.thesisMarkdown, NO_THESIS),
+    '',
+  ];
+  if (nothingPlaced(sheet)) lines.push(`**${NOTHING_PLACED}**`, '');
+  for (const side of sheet.sides) {
+    lines.push(`## Side ${side.side}: ${oneLine(side.label)}`, '');
+    if (side.cards.length === 0) lines.push(`*${EMPTY_SIDE}*`, '');
+    side.cards.forEach((card, index) => {
+      const block = layout === 'debate' ? debateCard(card, side.label) : standardCard(card, index, side.label);
+      lines.push(...block, '');
+    });
+  }
+  lines.push('## Conclusion', '', prose(sheet.conclusionMarkdown, NO_CONCLUSION), '');
+  if (sheet.unused.length > 0) {
+    lines.push(`## ${UNUSED_HEADING}`, '');
+    for (const card of sheet.unused) lines.push(...unusedCard(card), '');
+  }
+  if (sheet.bibliography.length > 0) {
+    lines.push(`## ${BIBLIOGRAPHY_HEADINGS[sheet.options.style]}`, '');
+    for (const entry of sheet.bibliography) lines.push(bibliographyLine(entry), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
 }
