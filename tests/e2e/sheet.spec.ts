@@ -106,7 +106,7 @@ async function savedPath(download: Download): Promise<string> {
 
 /** The bibliography entries as the preview shows them (plain text). */
 async function bibliographyOf(sheet: SheetPage): Promise<string[]> {
-  const entries = sheet.sheet().locator('.bibliography li, .bibliography p.entry, .bibliography .csl-entry');
+  const entries = sheet.sheet().locator('.sheet-bibliography li');
   await expect(entries.first()).toBeVisible();
   return (await entries.allTextContents()).map(folded).filter((entry) => entry.length > 0);
 }
