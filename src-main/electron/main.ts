@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp, type DebateDeskApp } from '../core/app';
 import { forwardEvents, installCallHandler } from './ipc';
+import { createElectronPdfPrinter } from './pdf-printer';
 import {
   CONTENT_SECURITY_POLICY,
   DEVELOPMENT_CONTENT_SECURITY_POLICY,
@@ -70,6 +71,7 @@ function startCore(): DebateDeskApp | null {
     return createApp({
       dataDir: app.getPath('userData'),
       resourcesDir: app.getAppPath(),
+      pdfPrinter: createElectronPdfPrinter(),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {
@@ -127,8 +129,10 @@ async function start(): Promise<void> {
 
   installCallHandler(ipcMain, core, isOwnPage);
   forwardEvents(core, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
-  // Shell-only capabilities (native open/save dialogs, printToPDF of the argument sheet) go here:
-  // they need Electron objects, so they are registered next to the call handler, never in the core.
+  // Shell-only capabilities go here: they need Electron objects, so they live next to the call handler, never
+  // in the core. printToPDF of the argument sheet is the core's pdfPrinter (startCore). A sheet download
+  // (<a download> on a Blob URL in the renderer) needs nothing here: no 'will-download' handler sets a save
+  // path, so Electron shows the native save dialog, and no permission check applies to downloads.
 
   mainWindow = createMainWindow();
 
@@ -161,7 +165,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
-    core?.close();
+    // Also destroys any hidden window still printing a PDF.
+    void core?.close();
     core = null;
   });
 

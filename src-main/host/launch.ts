@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import open from 'open';
 import { createApp } from '../core/app';
 import { findElectronBinary } from './electron-binary';
+import { createHostPdfPrinter } from './pdf-printer';
 import { startHost } from './server';
 
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -28,9 +29,13 @@ async function startBrowserHost(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, not ${args.port}`);
     process.exit(2);
   }
+  // Found now, launched on the first PDF export: the host starts as fast without a browser running.
+  const pdfPrinter = createHostPdfPrinter();
+  if (!pdfPrinter)
+    console.log('No Chromium found: PDF export is off (set DEBATE_DESK_CHROMIUM to a Chromium or Chrome).');
   let app;
   try {
-    app = createApp({ dataDir, resourcesDir: projectRoot });
+    app = createApp({ dataDir, resourcesDir: projectRoot, ...(pdfPrinter ? { pdfPrinter } : {}) });
   } catch (error) {
     console.error(`Debate Desk cannot open its data: ${(error as Error).message}`);
     process.exit(1);
@@ -43,10 +48,11 @@ async function startBrowserHost(): Promise<void> {
   console.log(`Debate Desk is running at ${host.url}`);
   console.log(`Data: ${app.dataFile}`);
   const stop = () => {
-    void host.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    // app.close() also closes the PDF printer's Chromium: awaited, so no browser outlives the host.
+    void host
+      .close()
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

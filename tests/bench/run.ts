@@ -8,6 +8,7 @@ import { runBoardBench } from './board-open.bench';
 import { runBoardScaleBench } from './board-scale.bench';
 import { projectRoot, runCoreBench } from './core-open.bench';
 import { runLibraryBench } from './library.bench';
+import { runSheetExportBench } from './sheet-export.bench';
 import { markdownTable, type Measurement } from './stats';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,7 +22,7 @@ function chromiumVersion(): string {
   }
 }
 
-// `npm run bench -- --only=board-scale` (or core, library, board) runs one group; the default runs them all.
+// `npm run bench -- --only=board-scale` (or core, library, board, sheet-export) runs one group; the default runs them all.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (group: string) => !only || only.split(',').includes(group);
 
@@ -50,6 +51,13 @@ if (wanted('board-scale')) {
   measurements.push(...scale.measurements);
   extraNotes.push(...scale.notes);
   browserVersion = scale.browserVersion;
+}
+
+if (wanted('sheet-export')) {
+  console.error('[bench] argument sheet export: PDF and .docx…');
+  const sheet = await runSheetExportBench();
+  measurements.push(...sheet.measurements);
+  extraNotes.push(...sheet.notes);
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
