@@ -6,7 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import mammoth from 'mammoth';
 import type { Person } from '../../src-main/shared/domain';
@@ -15,6 +17,7 @@ import { BoardPage } from './pages/board-page';
 import { BatchExportDialog, SheetPage } from './pages/sheet-page';
 import { callApiOk, starterBoard } from './support/board-api';
 import { expect, test } from './support/fixtures';
+import { startHostProcess } from './support/host-process';
 import { teacherToken, unlockTeacher } from './support/teacher';
 
 const STUDENT = 'Amara Okafor';
@@ -80,7 +83,7 @@ function folded(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
-    .replace(/[\u00ad\u200b-\u200f\u2066-\u2069]/g, '')
+    .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -203,9 +206,11 @@ test('PDF export: pdftotext finds every quote, reasoning and bibliography entry'
   expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
   const text = folded(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }));
   for (const quote of filled.quotes) expect(text).toContain(folded(quote));
-  // Left-to-right reasoning word for word; the Arabic one by its Latin part (pdftotext reorders RTL runs).
+  // Left-to-right reasoning word for word; the right-to-left one run by run (pdftotext gives the runs in visual
+  // order: the Arabic words, then the Latin ones with the full stop at the paragraph's left edge).
   expect(text).toContain(folded(REASONINGS[0] ?? ''));
-  expect(text).toContain('and the crisis proved it.');
+  expect(text).toContain('قال المحلل إن التحالف غير رسمي');
+  expect(text).toContain('and the crisis proved it');
   expect(text).toContain('Images in reasoning never run');
   for (const entry of bibliography) expect(text).toContain(entry);
 });
@@ -235,6 +240,22 @@ test('Word export in the debate layout: tags as Heading 4, cites in the cite sty
   for (const quote of filled.quotes) expect(text).toContain(folded(quote));
   expect(text).toContain(folded(REASONINGS[0] ?? ''));
   expect(text).toContain('Images in reasoning never run');
+});
+
+test('without a Chromium to print with, PDF says so and offers Print…', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'debate-desk-e2e-'));
+  const host = await startHostProcess(dataDir, { DEBATE_DESK_CHROMIUM: join(dataDir, 'no-chromium-here') });
+  try {
+    await fillBoard(host.url);
+    const sheet = await openSheet(page, host.url);
+    await sheet.exportButton('PDF (.pdf)').click();
+    await expect(page.getByRole('alert')).toContainText('cannot make a PDF file here');
+    await expect(sheet.printButton()).toBeFocused();
+    await expect(sheet.exportButton('PDF (.pdf)')).toBeEnabled();
+  } finally {
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test('Print… shows the sheet alone', async ({ page, host }) => {
