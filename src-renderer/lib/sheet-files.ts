@@ -1,7 +1,9 @@
-// Exported sheets on their way to the user: bytes from the API's base64, a download through <a download>,
-// the batch's file names (no two alike), the .zip, and a folder that is never overwritten without asking.
+// Exported sheets on their way to the user: bytes from the API's base64, a download through <a download>, the
+// batch's .zip, and a folder that is never overwritten without asking (file names: shared/sheet-batch.ts).
 import { zipSync } from 'fflate';
-import { fileNamePart, sheetFileName, type SheetFile, type SheetFormat } from '../../src-main/shared/sheet';
+import type { SheetFile } from '../../src-main/shared/sheet';
+
+export { batchFileNames, batchZipName } from '../../src-main/shared/sheet-batch';
 
 export function bytesOf(file: SheetFile): Uint8Array<ArrayBuffer> {
   const binary = atob(file.dataBase64);
@@ -26,28 +28,6 @@ export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, 
 
 export function downloadSheet(file: SheetFile): void {
   downloadBytes(bytesOf(file), file.fileName, file.mimeType);
-}
-
-/**
- * One file name per student, from sheetFileName(): two students whose names make the same file name get
- * "… (2)", "… (3)" (compared without case, as Windows and macOS folders do).
- */
-export function batchFileNames(motion: string, studentNames: string[], format: SheetFormat): string[] {
-  const taken = new Set<string>();
-  return studentNames.map((name) => {
-    const base = sheetFileName(motion, name, format);
-    const dot = base.lastIndexOf('.');
-    const [stem, extension] = [base.slice(0, dot), base.slice(dot)];
-    let candidate = base;
-    for (let copy = 2; taken.has(candidate.toLowerCase()); copy++) candidate = `${stem} (${copy})${extension}`;
-    taken.add(candidate.toLowerCase());
-    return candidate;
-  });
-}
-
-/** "Russia and China alliance or rivalry - sheets.zip" */
-export function batchZipName(motion: string): string {
-  return `${fileNamePart(motion, 'Debate')} - sheets.zip`;
 }
 
 export function zipFiles(files: Array<{ name: string; bytes: Uint8Array }>): Uint8Array<ArrayBuffer> {

@@ -1,7 +1,6 @@
-// The batch export's file names and .zip (src-renderer/lib/sheet-files.ts): no two alike, never a path.
-import { strFromU8, unzipSync } from 'fflate';
+// The batch export's file names (shared/sheet-batch.ts): from the debate and the student, no two alike, never a path.
 import { describe, expect, it } from 'vitest';
-import { batchFileNames, batchZipName, bytesOf, zipFiles } from '../../src-renderer/lib/sheet-files';
+import { batchFileNames, batchZipName } from '../../src-main/shared/sheet-batch';
 
 const MOTION = 'Russia and China: alliance or rivalry?';
 
@@ -29,24 +28,8 @@ describe('batchFileNames', () => {
   });
 });
 
-describe('the zip', () => {
-  it('holds every file under its name, and is named after the debate', () => {
-    const zip = zipFiles([
-      { name: 'a.md', bytes: new TextEncoder().encode('# A') },
-      { name: 'b.md', bytes: new TextEncoder().encode('# B') },
-    ]);
-    const files = unzipSync(zip);
-    expect(Object.keys(files)).toEqual(['a.md', 'b.md']);
-    expect(strFromU8(files['b.md'] ?? new Uint8Array())).toBe('# B');
+describe('batchZipName', () => {
+  it('names the .zip after the debate', () => {
     expect(batchZipName(MOTION)).toBe('Russia and China alliance or rivalry - sheets.zip');
-  });
-
-  it('decodes the API’s base64 bytes', () => {
-    const bytes = bytesOf({
-      fileName: 'x',
-      mimeType: 'text/plain',
-      dataBase64: Buffer.from('héllo').toString('base64'),
-    });
-    expect(new TextDecoder().decode(bytes)).toBe('héllo');
   });
 });
