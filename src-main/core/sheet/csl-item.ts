@@ -38,7 +38,13 @@ function personOrOrganisation(raw: string): CslName {
     return { literal: name };
   }
   const suffix = SUFFIX.exec(name);
-  const parsed = parseName(suffix ? name.slice(0, suffix.index) : name) as CslName;
+  let parsed: CslName;
+  try {
+    parsed = parseName(suffix ? name.slice(0, suffix.index) : name) as CslName;
+  } catch {
+    // The name parser throws on text it cannot read as a name at all ("<img …>"): print such text as written.
+    return { literal: name };
+  }
   if (!parsed.family) return { literal: name };
   return suffix ? { ...parsed, suffix: suffix[1] } : parsed;
 }
