@@ -274,6 +274,12 @@ test('Print… shows the sheet alone', async ({ page, host }) => {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(sheet.printButton()).toBeHidden();
   await expect(sheet.exportButton('PDF (.pdf)')).toBeHidden();
+
+  // Another student takes the computer: Amara's sheet is not theirs to see, so their own board opens.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('combobox', { name: 'Working as' }).selectOption({ label: 'Lukas Novak' });
+  await expect(page.getByText('Board of Lukas Novak')).toBeVisible();
+  await expect(sheet.preview()).toHaveCount(0);
 });
 
 /** 30 students through the API, each with one card placed. */
