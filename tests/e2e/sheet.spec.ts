@@ -322,6 +322,26 @@ test('batch export of 30 students: a .zip with 30 files', async ({ page, host })
   expect(fileNames).toEqual(names.map((name) => sheetFileName(motion, name, 'docx')).sort());
   for (const bytes of Object.values(files)) expect(strFromU8(bytes.subarray(0, 2))).toBe('PK');
   await expect(batch.result()).toHaveText(/^30 sheets saved in/);
+
+  // Cancel stops between two files: the file on its way is finished, the .zip holds what was done.
+  let asked = 0;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/sheets.export', async (route) => {
+    if (++asked === 3) await held;
+    await route.continue();
+  });
+  await batch.dialog().getByRole('button', { name: 'Export again' }).click();
+  await batch.format('Markdown (.md)').check();
+  const partial = page.waitForEvent('download');
+  await batch.exportButton().click();
+  await expect(batch.progress()).toHaveAttribute('value', '2');
+  await batch.dialog().getByRole('button', { name: 'Cancel' }).click();
+  release();
+  await expect(batch.result()).toHaveText(
+    '3 sheets saved in “' + (await partial).suggestedFilename() + '”. Stopped after 3 sheets of 30.',
+  );
+  expect(Object.keys(unzipSync(readFileSync(await savedPath(await partial))))).toHaveLength(3);
 });
 
 test('batch export into a folder asks before replacing a file already there', async ({ page, host }) => {
