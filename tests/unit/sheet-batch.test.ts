@@ -28,6 +28,20 @@ describe('batchFileNames', () => {
   });
 });
 
+describe('long motions', () => {
+  it('end at a word, not half-way through one', () => {
+    const motion = 'Russia and China after the Kazakhstan crisis (January 2022): alliance or rivalry?';
+    expect(batchZipName(motion)).toBe('Russia and China after the Kazakhstan crisis January 2022 - sheets.zip');
+    expect(batchFileNames(motion, ['Amara Okafor'], 'pdf')).toEqual([
+      'Russia and China after the Kazakhstan crisis January 2022 - Amara Okafor.pdf',
+    ]);
+  });
+
+  it('keep a single long word cut where it must be', () => {
+    expect(batchZipName('x'.repeat(80))).toBe(`${'x'.repeat(60)} - sheets.zip`);
+  });
+});
+
 describe('batchZipName', () => {
   it('names the .zip after the debate', () => {
     expect(batchZipName(MOTION)).toBe('Russia and China alliance or rivalry - sheets.zip');
