@@ -282,6 +282,26 @@ test('Print… shows the sheet alone', async ({ page, host }) => {
   await expect(sheet.preview()).toHaveCount(0);
 });
 
+test('the teacher opens any student’s sheet from the batch dialog', async ({ page, host }) => {
+  const filled = await fillBoard(host.url);
+  await page.goto(host.url);
+  await unlockTeacher(page);
+  const batch = new BatchExportDialog(page);
+  await batch.open(/Russia and China/);
+  expect(await batch.rows()).toContainEqual([STUDENT, '3']);
+  await batch
+    .dialog()
+    .getByRole('button', { name: `View the sheet of ${STUDENT}` })
+    .click();
+  const sheet = new SheetPage(page);
+  await sheet.waitForPreview();
+  await expect(sheet.heading()).toHaveText(STUDENT);
+  for (const tag of filled.tags) await expect(sheet.sheet()).toContainText(tag);
+  await expect(page.getByRole('button', { name: 'Debates', exact: true })).toHaveAttribute('aria-current', 'page');
+  await sheet.backButton().click();
+  await expect(page.getByRole('heading', { name: 'Debates', level: 1 })).toBeVisible();
+});
+
 /** 30 students through the API, each with one card placed. */
 async function thirtyStudents(url: string): Promise<{ debateId: string; motion: string; names: string[] }> {
   const token = await teacherToken(url);
