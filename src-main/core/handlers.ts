@@ -24,6 +24,7 @@ import {
   updateExcerpt,
 } from './excerpts';
 import { draftFromFile, draftFromText } from './import';
+import { getPhases, setPhases } from './live';
 import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
 import { search } from './search';
 import { exportSheet, previewSheet, sheetStudents, type SheetServices } from './sheet/export';
@@ -166,6 +167,12 @@ export const handlers: Handlers = {
     return debate;
   }),
   'cards.forArticles': (ctx, input) => teacherCardsOf(ctx.db, input.articleIds),
+  'live.getPhases': (ctx, input) => getPhases(ctx.db, input.debateId),
+  'live.setPhases': teacherOnly((ctx, input) => {
+    const phases = setPhases(ctx.db, input.debateId, input.phases);
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return phases;
+  }),
 
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {

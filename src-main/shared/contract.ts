@@ -24,6 +24,7 @@ import {
   type TeacherStatus,
 } from './domain';
 import { CITATION_STYLES, SHEET_FORMATS, SHEET_LAYOUTS, type SheetFile, type SheetStudent } from './sheet';
+import { phasesSchema, type LivePhases } from './live';
 
 import { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES } from './limits';
 
@@ -181,6 +182,9 @@ export const contract = {
   ),
   /** The teacher's cards cut from these articles: what a pool can be picked from. */
   'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
+  /** The live session's phases for a debate (the defaults until the teacher sets them). */
+  'live.getPhases': method<LivePhases>()(z.object({ debateId: id })),
+  'live.setPhases': method<LivePhases>()(asTeacher.extend({ debateId: id, phases: phasesSchema })),
 
   'board.get': method<Board>()(boardRef),
   'cards.place': method<BoardArrangement>()(
