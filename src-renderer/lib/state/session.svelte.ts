@@ -12,10 +12,12 @@ export type View =
   | { name: 'reader'; articleId: string; back: View | 'board' | 'library'; excerptId?: string }
   | { name: 'debates' }
   | { name: 'debate-edit'; debateId: string | null }
-  | { name: 'roster' };
+  | { name: 'roster' }
+  /** The projector view of one debate: timer, phases and class tally. */
+  | { name: 'live'; debateId: string };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
-const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster']);
+const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster', 'live']);
 
 export function viewOf(back: View | 'board' | 'library'): View {
   return typeof back === 'string' ? { name: back } : back;
