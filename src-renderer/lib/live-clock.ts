@@ -34,6 +34,8 @@ export function overMs(state: TimerState, now: number): number {
 }
 
 export function statusOf(state: TimerState, lengths: readonly number[], now: number): TimerStatus {
+  // No phases yet (still loading): nothing is over.
+  if (lengths.length === 0) return 'ready';
   if (leftMs(state, now) === 0) return 'time';
   if (state.runningSince !== null) return 'running';
   return state.leftAtMark === (lengths[state.phase] ?? 0) ? 'ready' : 'paused';

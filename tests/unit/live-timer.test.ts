@@ -88,6 +88,10 @@ describe('live timer', () => {
     expect(previous(state, LENGTHS)).toBe(state);
   });
 
+  it('is ready, not at "Time", before any phases are known', () => {
+    expect(statusOf(readyAt([]), [], 0)).toBe('ready');
+  });
+
   it('reset puts the current phase back to its full length, stopped', () => {
     const state = start(readyAt(LENGTHS, 1), 0);
     expect(reset(state, LENGTHS)).toEqual({ phase: 1, leftAtMark: 6 * MIN, runningSince: null });

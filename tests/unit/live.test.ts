@@ -24,12 +24,7 @@ describe('live session phases', () => {
     const { app, debateId } = await setUp();
     const got = await callOk<LivePhases>(app, 'live.getPhases', { debateId });
     expect(got).toEqual({ debateId, phases: DEFAULT_PHASES, source: 'default' });
-    expect(got.phases.map((phase) => phase.name)).toEqual([
-      'Preparation',
-      'Opening statements',
-      'Rebuttal',
-      'Closing',
-    ]);
+    expect(got.phases.map((phase) => phase.name)).toEqual(['Preparation', 'Opening statements', 'Rebuttal', 'Closing']);
   });
 
   it('saves the teacher’s phases (names trimmed) and reads them back as stored in the file', async () => {
