@@ -14,7 +14,15 @@ import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } fr
 import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
-import { createDebate, duplicateDebate, getDebateSetup, listDebates, setDebateStatus, updateDebate } from './debates';
+import {
+  createDebate,
+  duplicateDebate,
+  getDebateSummary,
+  getDebateSetup,
+  listDebates,
+  setDebateStatus,
+  updateDebate,
+} from './debates';
 import {
   createExcerpt,
   deleteExcerpt,
@@ -26,6 +34,7 @@ import {
 import { draftFromFile, draftFromText } from './import';
 import { getPhases, setPhases } from './live';
 import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
+import { classResults, getHandIn, setHandIn, setResultsRevealed } from './results';
 import { search } from './search';
 import { exportSheet, previewSheet, sheetStudents, type SheetServices } from './sheet/export';
 import type { TeacherGate } from './teacher';
@@ -195,6 +204,28 @@ export const handlers: Handlers = {
     boardChanged(ctx, input);
     return arrangement;
   }),
+  'results.get': (ctx, input) => classResults(ctx.db, input.debateId, isTeacher(ctx, input.teacherToken)),
+  'results.reveal': teacherOnly((ctx, input) => {
+    setResultsRevealed(ctx.db, input.debateId, true);
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return getDebateSummary(ctx.db, input.debateId);
+  }),
+  'results.hide': teacherOnly((ctx, input) => {
+    setResultsRevealed(ctx.db, input.debateId, false);
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return getDebateSummary(ctx.db, input.debateId);
+  }),
+  'positions.handIn': (ctx, input) => getHandIn(ctx.db, input),
+  'positions.submit': inTransaction((ctx, input) => {
+    const handIn = setHandIn(ctx.db, input, true);
+    boardChanged(ctx, input);
+    return handIn;
+  }),
+  'positions.unsubmit': inTransaction((ctx, input) => {
+    const handIn = setHandIn(ctx.db, input, false);
+    boardChanged(ctx, input);
+    return handIn;
+  }),
 
   'sheets.preview': (ctx, input) =>
     previewSheet(getBoard(ctx.db, input.debateId, input.studentId), input.options, ctx.sheets),
@@ -205,6 +236,17 @@ export const handlers: Handlers = {
     return sheetStudents(ctx.db, input.debateId);
   },
 };
+
+/** A token that is not (or no longer) valid just means "not the teacher" here, not an error. */
+function isTeacher(ctx: Context, token: string | undefined): boolean {
+  if (!token) return false;
+  try {
+    ctx.teacher.check(token);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
   ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId });
