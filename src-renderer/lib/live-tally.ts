@@ -1,5 +1,5 @@
 // The class tally the projector shows: cards placed on each side over all students, and the most contested cards.
-import type { Board } from '../../src-main/shared/domain';
+import type { ClassResults } from '../../src-main/shared/results';
 
 export interface TallyCard {
   id: string;
@@ -9,8 +9,11 @@ export interface TallyCard {
 }
 
 export interface LiveTally {
-  /** Students counted (those with a board). */
-  students: number;
+  /** Students who placed at least one card on a side (what every count is out of). */
+  counted: number;
+  /** Students on the roster, and how many handed their board in; null when the results do not name the class. */
+  roster: number | null;
+  handedIn: number | null;
   /** Cards placed on each side, summed over the students. */
   sideA: number;
   sideB: number;
@@ -19,8 +22,9 @@ export interface LiveTally {
 }
 
 /**
- * Most contested first: cards that many students put on *both* sides (the smaller of the two counts), then the
- * ones most placed at all; then the pool's order. A card nobody placed is not contested.
+ * Most contested first: cards that many students put on *both* sides (the smaller of the two counts: the same
+ * order as results' rankContested, whose denominator is the same for every card), then the ones most placed at
+ * all; then the pool's order. Uncontested cards come after, so a class that agrees still sees its cards.
  */
 export function contestedOrder(cards: TallyCard[]): TallyCard[] {
   return cards
@@ -34,23 +38,13 @@ export function contestedOrder(cards: TallyCard[]): TallyCard[] {
     .map(({ card }) => card);
 }
 
-/** The tally from every student's board (what the API offered before results.get). */
-export function tallyFromBoards(boards: Board[]): LiveTally {
-  const counts = new Map<string, TallyCard>();
-  for (const board of boards) {
-    for (const card of board.cards) {
-      if (!counts.has(card.id)) counts.set(card.id, { id: card.id, tag: card.tag, sideA: 0, sideB: 0 });
-    }
-    for (const placement of board.placements) {
-      const card = counts.get(placement.cardId);
-      if (!card) continue;
-      if (placement.side === 'A') card.sideA += 1;
-      else card.sideB += 1;
-    }
-  }
-  const cards = [...counts.values()];
+/** The projector's tally from the class results (results.get): pool cards only, as the results count them. */
+export function tallyFromResults(results: ClassResults): LiveTally {
+  const cards = results.cards.map((card) => ({ id: card.cardId, tag: card.tag, sideA: card.sideA, sideB: card.sideB }));
   return {
-    students: boards.length,
+    counted: results.countedStudents,
+    roster: results.viewer === 'teacher' ? results.students.length : null,
+    handedIn: results.viewer === 'teacher' ? results.students.filter((s) => s.status === 'submitted').length : null,
     sideA: cards.reduce((sum, card) => sum + card.sideA, 0),
     sideB: cards.reduce((sum, card) => sum + card.sideB, 0),
     cards: contestedOrder(cards),

@@ -128,7 +128,7 @@ test('the class tally counts the cards placed on each side and shows the most co
   const live = new LivePage(page);
   await live.open(host.url);
   const students = (await callApiOk(host.url, 'people.list', {})).filter((person) => person.role === 'student');
-  await expect(page.getByText(`${students.length} students`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`2 of ${students.length} students have placed cards · 0 handed in`)).toBeVisible();
   await expect(live.total('Alliance')).toHaveText('2');
   await expect(live.total('Rivalry')).toHaveText('3');
   const contested = page.locator('.contested > li');
@@ -139,6 +139,11 @@ test('the class tally counts the cards placed on each side and shows the most co
   await expect(contested.nth(1).locator('.card-tag')).toHaveText(tags[1] ?? '');
   await expect(contested.nth(1)).toContainText('0 on Alliance, 2 on Rivalry');
   await expect(contested.nth(2)).toContainText('1 on Alliance, 0 on Rivalry');
+
+  // A student placing a card while the projector is on shows up without a reload.
+  await placeClassBoards(host.url, { 'Lukas Novak': [[2, 'A']] });
+  await expect(live.total('Alliance')).toHaveText('3');
+  await expect(contested.nth(2)).toContainText('2 on Alliance, 0 on Rivalry');
 });
 
 test('axe: the live session with a running timer, light and dark', async ({ page, host }) => {
