@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
+import { LivePage, placeClassBoards } from './pages/live-page';
 import { callApiOk, setDebateStatus, starterBoard } from './support/board-api';
 import { expect, test } from './support/fixtures';
 
@@ -175,4 +176,52 @@ test('library and reader screenshots for the README', async ({ page, host }) => 
     'Russia’s alliance with China is beginning to falter',
   );
   await page.screenshot({ path: docs('reader.png') });
+});
+
+test('live session screenshot for the README: the projector with a running timer', async ({ page, host }) => {
+  test.slow();
+  await placeClassBoards(host.url, {
+    'Amara Okafor': [
+      [0, 'A'],
+      [1, 'B'],
+      [2, 'A'],
+      [4, 'A'],
+      [9, 'B'],
+    ],
+    'Lukas Novak': [
+      [0, 'B'],
+      [1, 'B'],
+      [4, 'A'],
+      [9, 'A'],
+    ],
+    'Mei Lin Chen': [
+      [0, 'A'],
+      [1, 'A'],
+      [2, 'B'],
+      [9, 'B'],
+    ],
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const live = new LivePage(page);
+  await live.open(host.url);
+  await page.clock.pauseAt(new Date('2026-03-02T12:00:00Z'));
+  await live.button('Next →').click();
+  await live.button('Start').click();
+  await page.clock.runFor(2 * 60_000 + 18_000);
+  await expect(live.countdown()).toHaveText('03:42');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: docs('live.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: review('live-dark.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: review('live-1920x1080.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: review('live-1920x1080-light.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.runFor(4 * 60_000);
+  await expect(live.countdown()).toContainText('Time');
+  await page.screenshot({ path: review('live-time.png') });
+  await live.button('Edit phases').click();
+  await page.screenshot({ path: review('live-editor.png') });
 });
