@@ -113,6 +113,17 @@ test('the timer starts, pauses, moves between phases by buttons and keys, and sa
   await expect(live.currentPhase()).toHaveText('Preparation');
   await expect(live.countdown()).toHaveText('10:00');
 
+  // F and the button go full screen (the projector view itself), Esc and the button leave it.
+  await page.keyboard.press('f');
+  await expect(live.button('Leave full screen')).toBeVisible();
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('aria-labelledby'))).toBe('live-motion');
+  await page.keyboard.press('Escape');
+  await expect(live.button('Full screen')).toBeVisible();
+  await live.button('Full screen').click();
+  await expect(live.button('Leave full screen')).toBeVisible();
+  await live.button('Leave full screen').click();
+  await expect(live.button('Full screen')).toBeVisible();
+
   await page.keyboard.press('Space');
   await page.clock.runFor(30_000);
   await expect(live.countdown()).toHaveText('09:30');
