@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
 import { LivePage, placeClassBoards } from './pages/live-page';
-import { callApiOk, setDebateStatus, starterBoard } from './support/board-api';
+import { callApiOk, createDebate, setDebateStatus, starterBoard } from './support/board-api';
+import { teacherToken } from './support/teacher';
 import { expect, test } from './support/fixtures';
 
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
@@ -224,4 +225,27 @@ test('live session screenshot for the README: the projector with a running timer
   await page.screenshot({ path: review('live-time.png') });
   await live.button('Edit phases').click();
   await page.screenshot({ path: review('live-editor.png') });
+});
+
+test('live session at its limits, for review: a 300-character motion and 12 phases of 40 characters', async ({
+  page,
+  host,
+}) => {
+  const motion =
+    `${'Should the Collective Security Treaty Organization, after its first deployment in Kazakhstan, '.repeat(3)}really?`.slice(
+      0,
+      300,
+    );
+  const debateId = await createDebate(host.url, motion, 8);
+  await callApiOk(host.url, 'live.setPhases', {
+    teacherToken: await teacherToken(host.url),
+    debateId,
+    phases: Array.from({ length: 12 }, (_, i) => ({ name: `Phase ${i + 1} `.padEnd(40, 'w'), minutes: 120 })),
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const live = new LivePage(page);
+  await live.open(host.url, { motion });
+  await page.screenshot({ path: review('live-limits-1280x720.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: review('live-limits-1920x1080.png') });
 });

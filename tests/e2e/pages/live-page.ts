@@ -38,13 +38,13 @@ export class LivePage {
   constructor(readonly page: Page) {}
 
   /** From the start page: unlock teacher mode, then Debates → "Live session" on the starter debate. */
-  async open(url: string, { unlock = true } = {}): Promise<void> {
+  async open(url: string, { unlock = true, motion = STARTER_MOTION } = {}): Promise<void> {
     await this.page.goto(url);
     if (unlock) await unlockTeacher(this.page);
     const debates = new DebatesPage(this.page);
     await debates.show();
-    await debates.row(STARTER_MOTION).getByRole('button', { name: 'Live session' }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: STARTER_MOTION })).toBeVisible();
+    await debates.row(motion).getByRole('button', { name: 'Live session' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: motion })).toBeVisible();
   }
 
   countdown(): Locator {
