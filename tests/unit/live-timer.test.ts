@@ -1,5 +1,6 @@
 // The live session's countdown (src-renderer/lib/live-clock.ts) with an injected clock: time left from
-// timestamps (no drift however rarely it is read), start/pause/resume, next/previous/reset, "Time" and overtime.
+// timestamps (no drift however rarely it is read), start/pause/resume, next/previous/reset, "Time" and overtime;
+// and the projector's tally (src-renderer/lib/live-tally.ts) from the class results.
 import { describe, expect, it } from 'vitest';
 import {
   formatClock,
@@ -17,6 +18,8 @@ import {
   withLengths,
   type TimerState,
 } from '../../src-renderer/lib/live-clock';
+import { contestedOrder, tallyFromResults } from '../../src-renderer/lib/live-tally';
+import type { ClassResults } from '../../src-main/shared/results';
 
 const MIN = 60_000;
 const LENGTHS = [10 * MIN, 6 * MIN, 8 * MIN];
@@ -114,5 +117,42 @@ describe('live timer', () => {
     expect(spokenDuration(90_000)).toBe('1 minute 30 seconds');
     expect(spokenDuration(10 * MIN)).toBe('10 minutes');
     expect(spokenDuration(0)).toBe('0 seconds');
+  });
+});
+
+describe('live tally', () => {
+  const card = (id: string, sideA: number, sideB: number) => ({ id, tag: `Card ${id}`, sideA, sideB });
+
+  it('puts the cards the class split on first, then the most placed, then the pool order', () => {
+    const ordered = contestedOrder([
+      card('a', 3, 0),
+      card('b', 1, 1),
+      card('c', 0, 0),
+      card('d', 2, 3),
+      card('e', 0, 3),
+    ]);
+    expect(ordered.map((c) => c.id)).toEqual(['d', 'b', 'a', 'e', 'c']);
+  });
+
+  it('sums the results per side, counts who placed and handed in (teacher view only)', () => {
+    const results = {
+      debate: {} as ClassResults['debate'],
+      hidden: false,
+      revealedAt: null,
+      viewer: 'teacher',
+      countedStudents: 2,
+      students: [{ status: 'submitted' }, { status: 'started' }, { status: 'not-started' }] as ClassResults['students'],
+      cards: [
+        { cardId: 'x', tag: 'X', sideA: 1, sideB: 1 },
+        { cardId: 'y', tag: 'Y', sideA: 0, sideB: 2 },
+      ] as ClassResults['cards'],
+    } satisfies ClassResults;
+    const tally = tallyFromResults(results);
+    expect(tally).toMatchObject({ counted: 2, roster: 3, handedIn: 1, sideA: 1, sideB: 3 });
+    expect(tally.cards.map((c) => c.id)).toEqual(['x', 'y']);
+    expect(tallyFromResults({ ...results, viewer: 'class', students: [] })).toMatchObject({
+      roster: null,
+      handedIn: null,
+    });
   });
 });
