@@ -12,7 +12,9 @@ export type View =
   | { name: 'reader'; articleId: string; back: View | 'board' | 'library'; excerptId?: string }
   | { name: 'debates' }
   | { name: 'debate-edit'; debateId: string | null }
-  | { name: 'roster' };
+  | { name: 'roster' }
+  /** A debate's class results (the teacher from the debates list, a student from their board). */
+  | { name: 'results'; debateId: string };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
 const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster']);
