@@ -221,18 +221,18 @@ test('class results screenshots for the README (1280×720, light and dark)', asy
   });
   await callApiOk(host.url, 'positions.submit', { debateId, studentId: student('Amara Okafor').id });
   await openTeacherResults(page, host.url);
-  await page
-    .getByRole('heading', { name: 'How the class placed each card' })
-    .evaluate((heading) => heading.scrollIntoView());
+  await expect(page.getByRole('region', { name: 'Board of Amara Okafor' })).toContainText('allies');
+  await page.getByRole('heading', { name: 'Class results', level: 1 }).evaluate((heading) => heading.scrollIntoView());
   await page.screenshot({ path: docs('results.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: docs('results-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('heading', { name: 'Two boards side by side' }).evaluate((heading) => heading.scrollIntoView());
-  await expect(page.getByRole('region', { name: 'Board of Amara Okafor' })).toContainText('allies');
   await page.screenshot({ path: docs('results-compare.png') });
-  await page.getByRole('heading', { name: 'Class results', level: 1 }).evaluate((heading) => heading.scrollIntoView());
-  await page.screenshot({ path: 'test-results/screens/results-top.png' });
   await page.getByRole('heading', { name: 'Hand-ins' }).evaluate((heading) => heading.scrollIntoView());
   await page.screenshot({ path: 'test-results/screens/results-hand-ins.png' });
+  // The student's board with its Hand in bar, for review.
+  await page.getByRole('button', { name: 'Lock teacher mode' }).click();
+  await new BoardPage(page).chooseStudent('Lukas Novak');
+  await page.screenshot({ path: 'test-results/screens/results-board-hand-in.png' });
 });
