@@ -207,23 +207,25 @@ export const handlers: Handlers = {
   'results.get': (ctx, input) => classResults(ctx.db, input.debateId, isTeacher(ctx, input.teacherToken)),
   'results.reveal': teacherOnly((ctx, input) => {
     setResultsRevealed(ctx.db, input.debateId, true);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId });
     ctx.emit({ type: 'debates.changed', debateId: input.debateId });
     return getDebateSummary(ctx.db, input.debateId);
   }),
   'results.hide': teacherOnly((ctx, input) => {
     setResultsRevealed(ctx.db, input.debateId, false);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId });
     ctx.emit({ type: 'debates.changed', debateId: input.debateId });
     return getDebateSummary(ctx.db, input.debateId);
   }),
   'positions.handIn': (ctx, input) => getHandIn(ctx.db, input),
   'positions.submit': inTransaction((ctx, input) => {
     const handIn = setHandIn(ctx.db, input, true);
-    boardChanged(ctx, input);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId, studentId: input.studentId });
     return handIn;
   }),
   'positions.unsubmit': inTransaction((ctx, input) => {
     const handIn = setHandIn(ctx.db, input, false);
-    boardChanged(ctx, input);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId, studentId: input.studentId });
     return handIn;
   }),
 

@@ -203,6 +203,20 @@ describe('class results', () => {
     expect((await app.dispatch('positions.unsubmit', ref)).ok).toBe(false);
   });
 
+  it('pushes results.changed on a hand-in and on reveal/hide, after the call committed', async () => {
+    const { app, token, debateId, students } = await craftedClass();
+    const events: unknown[] = [];
+    app.onEvent((event) => events.push(event));
+    await callOk(app, 'positions.submit', { debateId, studentId: students[0].id });
+    await callOk(app, 'results.reveal', { debateId, teacherToken: token });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual([
+      { type: 'results.changed', debateId, studentId: students[0].id },
+      { type: 'results.changed', debateId },
+      { type: 'debates.changed', debateId },
+    ]);
+  });
+
   it('answers NOT_FOUND for an unknown debate and INVALID_INPUT for a malformed id', async () => {
     const app = openApp();
     expect((await app.dispatch('results.get', { debateId: crypto.randomUUID() })).ok).toBe(false);

@@ -14,7 +14,9 @@ export type View =
   | { name: 'debate-edit'; debateId: string | null }
   | { name: 'roster' }
   /** The projector view of one debate: timer, phases and class tally. */
-  | { name: 'live'; debateId: string };
+  | { name: 'live'; debateId: string }
+  /** A debate's class results (the teacher from the debates list, a student from their board). */
+  | { name: 'results'; debateId: string };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
 const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster', 'live']);
