@@ -14,6 +14,8 @@ export interface LiveTally {
   /** Students on the roster, and how many handed their board in; null when the results do not name the class. */
   roster: number | null;
   handedIn: number | null;
+  /** The debate keeps results from students and the teacher has not revealed them: not for the projector yet. */
+  hiddenFromClass: boolean;
   /** Cards placed on each side, summed over the students. */
   sideA: number;
   sideB: number;
@@ -45,6 +47,7 @@ export function tallyFromResults(results: ClassResults): LiveTally {
     counted: results.countedStudents,
     roster: results.viewer === 'teacher' ? results.students.length : null,
     handedIn: results.viewer === 'teacher' ? results.students.filter((s) => s.status === 'submitted').length : null,
+    hiddenFromClass: results.hidden && results.revealedAt === null,
     sideA: cards.reduce((sum, card) => sum + card.sideA, 0),
     sideB: cards.reduce((sum, card) => sum + card.sideB, 0),
     cards: contestedOrder(cards),

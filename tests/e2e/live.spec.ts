@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { LivePage, placeClassBoards } from './pages/live-page';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
+import { teacherToken } from './support/teacher';
 
 const START = new Date('2026-03-02T09:00:00Z');
 /** Where the test stops time flowing on its own: later than the test can ever reach in real time. */
@@ -155,6 +156,18 @@ test('the class tally counts the cards placed on each side and shows the most co
   await placeClassBoards(host.url, { 'Lukas Novak': [[2, 'A']] });
   await expect(live.total('Alliance')).toHaveText('3');
   await expect(contested.nth(2)).toContainText('2 on Alliance, 0 on Rivalry');
+
+  // A debate that keeps results from students until revealed: the projector does not show them unless asked.
+  const [debate] = await callApiOk(host.url, 'debates.list', {});
+  await callApiOk(host.url, 'debates.update', {
+    teacherToken: await teacherToken(host.url),
+    debateId: debate?.id ?? '',
+    resultsHidden: true,
+  });
+  await expect(page.getByText('the tally is not shown here')).toBeVisible();
+  await expect(live.total('Alliance')).toBeHidden();
+  await page.getByRole('button', { name: 'Show the tally anyway' }).click();
+  await expect(live.total('Alliance')).toHaveText('3');
 });
 
 test('axe: the live session with a running timer, light and dark', async ({ page, host }) => {

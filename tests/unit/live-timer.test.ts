@@ -148,7 +148,11 @@ describe('live tally', () => {
       ] as ClassResults['cards'],
     } satisfies ClassResults;
     const tally = tallyFromResults(results);
-    expect(tally).toMatchObject({ counted: 2, roster: 3, handedIn: 1, sideA: 1, sideB: 3 });
+    expect(tally).toMatchObject({ counted: 2, roster: 3, handedIn: 1, sideA: 1, sideB: 3, hiddenFromClass: false });
+    expect(tallyFromResults({ ...results, hidden: true }).hiddenFromClass).toBe(true);
+    expect(tallyFromResults({ ...results, hidden: true, revealedAt: '2026-03-02T10:00:00Z' }).hiddenFromClass).toBe(
+      false,
+    );
     expect(tally.cards.map((c) => c.id)).toEqual(['x', 'y']);
     expect(tallyFromResults({ ...results, viewer: 'class', students: [] })).toMatchObject({
       roster: null,
