@@ -236,3 +236,22 @@ test('class results screenshots for the README (1280×720, light and dark)', asy
   await new BoardPage(page).chooseStudent('Lukas Novak');
   await page.screenshot({ path: 'test-results/screens/results-board-hand-in.png' });
 });
+
+test('the debate form sets "hide the class results until I reveal them"', async ({ page, host }) => {
+  const [debate] = await callApiOk(host.url, 'debates.list', {});
+  if (!debate) throw new Error('no starter debate');
+  await page.goto(host.url);
+  await unlockTeacher(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Debates' }).click();
+  await page.getByRole('button', { name: 'Edit' }).first().click();
+  const setting = page.getByRole('checkbox', { name: 'Hide the class results from students until I reveal them' });
+  await expect(setting).not.toBeChecked();
+  await setting.check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Debates', level: 1 })).toBeVisible();
+  expect((await callApiOk(host.url, 'debates.get', { debateId: debate.id })).resultsHidden).toBe(true);
+  expect(await callApi(host.url, 'results.get', { debateId: debate.id })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+});
