@@ -13,12 +13,15 @@ interface DebateRow {
   side_b_label: string;
   instructions_markdown: string;
   status: DebateStatus;
+  results_hidden: 0 | 1;
+  results_revealed_at: string | null;
   card_count: number;
   article_count: number;
   updated_at: string;
 }
 
 const COLUMNS = `d.id, d.uuid, d.motion, d.side_a_label, d.side_b_label, d.instructions_markdown, d.status, d.updated_at,
+  d.results_hidden, d.results_revealed_at,
   (SELECT count(*) FROM debate_pool dp WHERE dp.debate_id = d.id) AS card_count,
   (SELECT count(*) FROM debate_articles da WHERE da.debate_id = d.id) AS article_count`;
 
@@ -32,6 +35,8 @@ function toSummary(row: DebateRow): DebateSummary {
     cardCount: row.card_count,
     articleCount: row.article_count,
     updatedAt: row.updated_at,
+    resultsHidden: row.results_hidden === 1,
+    resultsRevealedAt: row.results_revealed_at,
   };
 }
 
@@ -42,6 +47,13 @@ export function listDebates(db: Db, includeArchived = false): DebateSummary[] {
     )
     .all(includeArchived ? 1 : 0)
     .map(toSummary);
+}
+
+/** One debate's summary (what the debates list shows for it). */
+export function getDebateSummary(db: Db, uuid: string): DebateSummary {
+  const row = db.prepare<[string], DebateRow>(`SELECT ${COLUMNS} FROM debates d WHERE d.uuid = ?`).get(uuid);
+  if (!row) throw notFound('This debate');
+  return toSummary(row);
 }
 
 /** The debate with its row id, for the core's own joins. */
@@ -129,6 +141,8 @@ export interface DebateFields {
   instructionsMarkdown: string;
   articleIds: string[];
   poolCardIds: string[];
+  /** Class results stay hidden from students until the teacher reveals them. */
+  resultsHidden?: boolean;
 }
 
 function articleRowIds(db: Db, uuids: string[]): number[] {
@@ -180,6 +194,7 @@ export function createDebate(db: Db, fields: DebateFields): DebateSetup {
     articleIds,
     poolExcerptIds: poolRowIds(db, fields.poolCardIds, articleIds),
   });
+  if (fields.resultsHidden) db.prepare('UPDATE debates SET results_hidden = 1 WHERE uuid = ?').run(uuid);
   return getDebateSetup(db, uuid);
 }
 
@@ -215,6 +230,13 @@ export function updateDebate(db: Db, uuid: string, changes: Partial<DebateFields
       .filter((card) => inPlay.has(card.articleId))
       .map((card) => card.id);
   if (changes.poolCardIds || changes.articleIds) replacePool(db, rowId, poolRowIds(db, poolCardIds, articleIds));
+  if (changes.resultsHidden !== undefined && changes.resultsHidden !== current.resultsHidden) {
+    // Hiding again starts over: the teacher reveals once more when the class has committed.
+    db.prepare('UPDATE debates SET results_hidden = ?, results_revealed_at = NULL WHERE id = ?').run(
+      changes.resultsHidden ? 1 : 0,
+      rowId,
+    );
+  }
   return getDebateSetup(db, uuid);
 }
 
@@ -228,6 +250,7 @@ export function duplicateDebate(db: Db, uuid: string): DebateSetup {
     instructionsMarkdown: source.instructionsMarkdown,
     articleIds: source.articleIds,
     poolCardIds: source.pool.map((card) => card.id),
+    resultsHidden: source.resultsHidden,
   });
 }
 

@@ -14,7 +14,15 @@ import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } fr
 import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
-import { createDebate, duplicateDebate, getDebateSetup, listDebates, setDebateStatus, updateDebate } from './debates';
+import {
+  createDebate,
+  duplicateDebate,
+  getDebateSummary,
+  getDebateSetup,
+  listDebates,
+  setDebateStatus,
+  updateDebate,
+} from './debates';
 import {
   createExcerpt,
   deleteExcerpt,
@@ -24,7 +32,9 @@ import {
   updateExcerpt,
 } from './excerpts';
 import { draftFromFile, draftFromText } from './import';
+import { getPhases, setPhases } from './live';
 import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
+import { classResults, getHandIn, setHandIn, setResultsRevealed } from './results';
 import { search } from './search';
 import { exportSheet, previewSheet, sheetStudents, type SheetServices } from './sheet/export';
 import type { TeacherGate } from './teacher';
@@ -166,6 +176,12 @@ export const handlers: Handlers = {
     return debate;
   }),
   'cards.forArticles': (ctx, input) => teacherCardsOf(ctx.db, input.articleIds),
+  'live.getPhases': (ctx, input) => getPhases(ctx.db, input.debateId),
+  'live.setPhases': teacherOnly((ctx, input) => {
+    const phases = setPhases(ctx.db, input.debateId, input.phases);
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return phases;
+  }),
 
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
@@ -188,6 +204,30 @@ export const handlers: Handlers = {
     boardChanged(ctx, input);
     return arrangement;
   }),
+  'results.get': (ctx, input) => classResults(ctx.db, input.debateId, isTeacher(ctx, input.teacherToken)),
+  'results.reveal': teacherOnly((ctx, input) => {
+    setResultsRevealed(ctx.db, input.debateId, true);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId });
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return getDebateSummary(ctx.db, input.debateId);
+  }),
+  'results.hide': teacherOnly((ctx, input) => {
+    setResultsRevealed(ctx.db, input.debateId, false);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId });
+    ctx.emit({ type: 'debates.changed', debateId: input.debateId });
+    return getDebateSummary(ctx.db, input.debateId);
+  }),
+  'positions.handIn': (ctx, input) => getHandIn(ctx.db, input),
+  'positions.submit': inTransaction((ctx, input) => {
+    const handIn = setHandIn(ctx.db, input, true);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId, studentId: input.studentId });
+    return handIn;
+  }),
+  'positions.unsubmit': inTransaction((ctx, input) => {
+    const handIn = setHandIn(ctx.db, input, false);
+    ctx.emit({ type: 'results.changed', debateId: input.debateId, studentId: input.studentId });
+    return handIn;
+  }),
 
   'sheets.preview': (ctx, input) =>
     previewSheet(getBoard(ctx.db, input.debateId, input.studentId), input.options, ctx.sheets),
@@ -198,6 +238,17 @@ export const handlers: Handlers = {
     return sheetStudents(ctx.db, input.debateId);
   },
 };
+
+/** A token that is not (or no longer) valid just means "not the teacher" here, not an error. */
+function isTeacher(ctx: Context, token: string | undefined): boolean {
+  if (!token) return false;
+  try {
+    ctx.teacher.check(token);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
   ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId });

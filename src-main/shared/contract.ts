@@ -23,7 +23,9 @@ import {
   type TeacherSession,
   type TeacherStatus,
 } from './domain';
+import type { ClassResults, HandIn } from './results';
 import { CITATION_STYLES, SHEET_FORMATS, SHEET_LAYOUTS, type SheetFile, type SheetStudent } from './sheet';
+import { phasesSchema, type LivePhases } from './live';
 
 import { MAX_ARTICLE_MARKDOWN_CHARS, MAX_IMPORT_FILE_BYTES } from './limits';
 
@@ -60,6 +62,8 @@ const debateFields = z.object({
   articleIds: z.array(id).max(500),
   /** The class pool in the teacher's order: teacher cards cut from the articles in play. */
   poolCardIds: z.array(id).max(5_000),
+  /** "Commit before you see": class results hidden from students until the teacher reveals them. */
+  resultsHidden: z.boolean().optional(),
 });
 
 const placementFields = z.object({
@@ -181,6 +185,9 @@ export const contract = {
   ),
   /** The teacher's cards cut from these articles: what a pool can be picked from. */
   'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
+  /** The live session's phases for a debate (the defaults until the teacher sets them). */
+  'live.getPhases': method<LivePhases>()(z.object({ debateId: id })),
+  'live.setPhases': method<LivePhases>()(asTeacher.extend({ debateId: id, phases: phasesSchema })),
 
   'board.get': method<Board>()(boardRef),
   'cards.place': method<BoardArrangement>()(
@@ -211,6 +218,20 @@ export const contract = {
       position: positionFields,
     }),
   ),
+  /**
+   * How the class placed each pool card, and (for the teacher) who handed in. Without a valid teacher token, a debate
+   * whose results are hidden and not yet revealed answers FORBIDDEN.
+   */
+  'results.get': method<ClassResults>()(z.object({ debateId: id, teacherToken: z.string().max(200).optional() })),
+  /** Shows a hidden debate's class results to the students (now); results.hide takes the reveal back. */
+  'results.reveal': method<DebateSummary>()(asTeacher.extend({ debateId: id })),
+  'results.hide': method<DebateSummary>()(asTeacher.extend({ debateId: id })),
+  /** Whether this student has handed their board in. */
+  'positions.handIn': method<HandIn>()(boardRef),
+  /** Hands the board in (again: the time becomes now); refused LOCKED on a locked or archived debate. */
+  'positions.submit': method<HandIn>()(boardRef),
+  /** Takes the hand-in back; refused LOCKED on a locked or archived debate. */
+  'positions.unsubmit': method<HandIn>()(boardRef),
 
   /** One student's argument sheet as the HTML body the preview shows (sanitized, no script). */
   'sheets.preview': method<{ html: string }>()(boardRef.extend({ options: sheetOptions })),

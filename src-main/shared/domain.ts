@@ -55,6 +55,10 @@ export interface DebateSummary {
   cardCount: number;
   articleCount: number;
   updatedAt: string;
+  /** Class results stay hidden from students until the teacher reveals them ("commit before you see"). */
+  resultsHidden: boolean;
+  /** When the teacher revealed them; null while hidden or never revealed. */
+  resultsRevealedAt: string | null;
 }
 
 export interface Debate extends DebateSummary {

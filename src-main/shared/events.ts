@@ -5,4 +5,6 @@ export type AppEvent =
   | { type: 'article.changed'; articleId: string }
   | { type: 'library.changed' }
   | { type: 'debates.changed'; debateId: string }
-  | { type: 'people.changed' };
+  | { type: 'people.changed' }
+  /** A hand-in, or the teacher revealing or hiding a debate's class results. */
+  | { type: 'results.changed'; debateId: string; studentId?: string };

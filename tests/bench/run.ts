@@ -8,6 +8,7 @@ import { runBoardBench } from './board-open.bench';
 import { runBoardScaleBench } from './board-scale.bench';
 import { projectRoot, runCoreBench } from './core-open.bench';
 import { runLibraryBench } from './library.bench';
+import { runResultsBench } from './results.bench';
 import { runSheetExportBench } from './sheet-export.bench';
 import { markdownTable, type Measurement } from './stats';
 
@@ -22,7 +23,7 @@ function chromiumVersion(): string {
   }
 }
 
-// `npm run bench -- --only=board-scale` (or core, library, board, sheet-export) runs one group; the default runs them all.
+// `npm run bench -- --only=board-scale` (or core, library, board, results, sheet-export) runs one group; the default runs them all.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (group: string) => !only || only.split(',').includes(group);
 
@@ -51,6 +52,14 @@ if (wanted('board-scale')) {
   measurements.push(...scale.measurements);
   extraNotes.push(...scale.notes);
   browserVersion = scale.browserVersion;
+}
+
+if (wanted('results')) {
+  console.error('[bench] class results, 30 students × 100 cards, in Chromium…');
+  const results = await runResultsBench();
+  measurements.push(...results.measurements);
+  extraNotes.push(...results.notes);
+  browserVersion = results.browserVersion;
 }
 
 if (wanted('sheet-export')) {

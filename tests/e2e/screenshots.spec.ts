@@ -3,8 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
+import { LivePage, placeClassBoards } from './pages/live-page';
 import { BatchExportDialog, SheetPage } from './pages/sheet-page';
-import { callApiOk, setDebateStatus, starterBoard } from './support/board-api';
+import { callApiOk, createDebate, setDebateStatus, starterBoard } from './support/board-api';
 import { expect, test } from './support/fixtures';
 import { teacherToken, unlockTeacher } from './support/teacher';
 
@@ -248,4 +249,75 @@ test('batch export screenshot (mid-export) for the README', async ({ page, host 
   await downloading;
   await expect(batch.result()).toContainText('saved in');
   await page.screenshot({ path: review('sheet-batch-done.png') });
+});
+
+test('live session screenshot for the README: the projector with a running timer', async ({ page, host }) => {
+  test.slow();
+  await placeClassBoards(host.url, {
+    'Amara Okafor': [
+      [0, 'A'],
+      [1, 'B'],
+      [2, 'A'],
+      [4, 'A'],
+      [9, 'B'],
+    ],
+    'Lukas Novak': [
+      [0, 'B'],
+      [1, 'B'],
+      [4, 'A'],
+      [9, 'A'],
+    ],
+    'Mei Lin Chen': [
+      [0, 'A'],
+      [1, 'A'],
+      [2, 'B'],
+      [9, 'B'],
+    ],
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.install({ time: new Date('2026-03-02T09:00:00Z') });
+  const live = new LivePage(page);
+  await live.open(host.url);
+  await page.clock.pauseAt(new Date('2026-03-02T12:00:00Z'));
+  await live.button('Next →').click();
+  await live.button('Start').click();
+  await page.clock.runFor(2 * 60_000 + 18_000);
+  await expect(live.countdown()).toHaveText('03:42');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: docs('live.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: review('live-dark.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: review('live-1920x1080.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: review('live-1920x1080-light.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.clock.runFor(4 * 60_000);
+  await expect(live.countdown()).toContainText('Time');
+  await page.screenshot({ path: review('live-time.png') });
+  await live.button('Edit phases').click();
+  await page.screenshot({ path: review('live-editor.png') });
+});
+
+test('live session at its limits, for review: a 300-character motion and 12 phases of 40 characters', async ({
+  page,
+  host,
+}) => {
+  const motion =
+    `${'Should the Collective Security Treaty Organization, after its first deployment in Kazakhstan, '.repeat(3)}really?`.slice(
+      0,
+      300,
+    );
+  const debateId = await createDebate(host.url, motion, 8);
+  await callApiOk(host.url, 'live.setPhases', {
+    teacherToken: await teacherToken(host.url),
+    debateId,
+    phases: Array.from({ length: 12 }, (_, i) => ({ name: `Phase ${i + 1} `.padEnd(40, 'w'), minutes: 120 })),
+  });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const live = new LivePage(page);
+  await live.open(host.url, { motion });
+  await page.screenshot({ path: review('live-limits-1280x720.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: review('live-limits-1920x1080.png') });
 });

@@ -21,6 +21,8 @@ export class DebateForm {
   articleIds = $state<string[]>([]);
   /** The class pool in the teacher's order. */
   poolIds = $state<string[]>([]);
+  /** "Commit before you see": class results hidden from students until the teacher reveals them. */
+  resultsHidden = $state(false);
   /** The teacher's cards of the articles in play: what the pool is picked from. */
   candidates = $state<EvidenceCard[]>([]);
   articles = $state<ArticleSummary[]>([]);
@@ -77,6 +79,7 @@ export class DebateForm {
     this.articleIds = [...setup.articleIds];
     this.poolIds = setup.pool.map((card) => card.id);
     this.candidates = setup.pool;
+    this.resultsHidden = setup.resultsHidden;
   }
 
   /** Loads the candidates of the articles in play; an answer overtaken by a newer choice is dropped. */
@@ -203,6 +206,7 @@ export class DebateForm {
       instructionsMarkdown: this.instructionsMarkdown,
       articleIds: this.articleIds,
       poolCardIds: this.poolIds,
+      resultsHidden: this.resultsHidden,
     };
     try {
       const saved = this.debateId

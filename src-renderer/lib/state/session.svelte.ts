@@ -14,10 +14,14 @@ export type View =
   | { name: 'debate-edit'; debateId: string | null }
   | { name: 'roster' }
   /** One student's argument sheet: from their board, or from the teacher's batch export. */
-  | { name: 'sheet'; debateId: string; studentId: string; back: View | 'board' };
+  | { name: 'sheet'; debateId: string; studentId: string; back: View | 'board' }
+  /** The projector view of one debate: timer, phases and class tally. */
+  | { name: 'live'; debateId: string }
+  /** A debate's class results (the teacher from the debates list, a student from their board). */
+  | { name: 'results'; debateId: string };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
-const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster']);
+const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster', 'live']);
 
 export function viewOf(back: View | 'board' | 'library'): View {
   return typeof back === 'string' ? { name: back } : back;
