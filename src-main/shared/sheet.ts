@@ -105,10 +105,14 @@ export function fileNamePart(text: string, fallback: string, maxLength = 60): st
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N} _-]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, maxLength)
     .trim();
-  return cleaned || fallback;
+  let cut = cleaned.slice(0, maxLength);
+  // A long motion ends at a word: "… crisis January 2022", not "… crisis January 2022 al".
+  if (/[\p{L}\p{N}]/u.test(cleaned.charAt(maxLength))) {
+    const space = cut.lastIndexOf(' ');
+    if (space > maxLength / 2) cut = cut.slice(0, space);
+  }
+  return cut.trim() || fallback;
 }
 
 /** "Russia and China alliance or rivalry - Ana Lopez.pdf": the debate first, so a folder sorts by debate. */

@@ -3,8 +3,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
+import { BatchExportDialog, SheetPage } from './pages/sheet-page';
 import { callApiOk, setDebateStatus, starterBoard } from './support/board-api';
 import { expect, test } from './support/fixtures';
+import { teacherToken, unlockTeacher } from './support/teacher';
 
 const docs = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 const review = (name: string) => fileURLToPath(new URL(`../../test-results/screens/${name}`, import.meta.url));
@@ -175,4 +177,75 @@ test('library and reader screenshots for the README', async ({ page, host }) => 
     'Russia’s alliance with China is beginning to falter',
   );
   await page.screenshot({ path: docs('reader.png') });
+});
+
+test('argument sheet screenshots for the README', async ({ page, host }) => {
+  test.slow();
+  await fillBoard(host.url);
+  await openFilledBoard(page, host.url);
+  const sheet = new SheetPage(page);
+  await sheet.openFromBoard();
+  await page.screenshot({ path: docs('sheet-view.png') });
+  await page.screenshot({ path: review('sheet-view-full.png'), fullPage: true });
+  await sheet.layout('Debate cards').check();
+  await sheet.waitForPreview();
+  await page.screenshot({ path: review('sheet-view-debate.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: review('sheet-view-debate-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+  await page.screenshot({ path: review('sheet-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+});
+
+test('batch export screenshot (mid-export) for the README', async ({ page, host }) => {
+  test.slow();
+  await fillBoard(host.url);
+  // A class: the starter students plus a few more, most with a card or two on their board.
+  const token = await teacherToken(host.url);
+  const { debateId, board } = await starterBoard(host.url, STUDENT);
+  for (const name of ['Chen Wei', 'Fatima Zahra', 'Jonas Berg', 'Maya Patel', 'Oliver Smith', 'Sofia Rossi']) {
+    await callApiOk(host.url, 'people.add', { teacherToken: token, name });
+  }
+  const students = (await callApiOk(host.url, 'people.list', {})).filter((person) => person.role === 'student');
+  for (const [index, student] of students.entries()) {
+    if (index % 4 === 3) continue; // one in four has not started
+    for (const card of board.cards.slice(index % 3, (index % 3) + 1 + (index % 4))) {
+      await callApiOk(host.url, 'cards.place', {
+        debateId,
+        studentId: student.id,
+        cardId: card.id,
+        side: 'A',
+        index: 0,
+      });
+    }
+  }
+
+  // Hold the export after a few files, so the progress bar is caught half-way.
+  let exported = 0;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/sheets.export', async (route) => {
+    exported++;
+    if (exported > 3) await held;
+    await route.continue();
+  });
+
+  await page.goto(host.url);
+  await unlockTeacher(page);
+  const batch = new BatchExportDialog(page);
+  await batch.open(/Russia and China/);
+  await page.screenshot({ path: review('sheet-batch-choose.png') });
+  await batch.format('Word (.docx)').check();
+  await batch.destination('One .zip file').check();
+  const downloading = page.waitForEvent('download');
+  await batch.exportButton().click();
+  await expect(batch.progress()).toHaveAttribute('value', '3');
+  await page.screenshot({ path: docs('sheet-batch.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: review('sheet-batch-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+  release();
+  await downloading;
+  await expect(batch.result()).toContainText('saved in');
+  await page.screenshot({ path: review('sheet-batch-done.png') });
 });

@@ -12,7 +12,9 @@ export type View =
   | { name: 'reader'; articleId: string; back: View | 'board' | 'library'; excerptId?: string }
   | { name: 'debates' }
   | { name: 'debate-edit'; debateId: string | null }
-  | { name: 'roster' };
+  | { name: 'roster' }
+  /** One student's argument sheet: from their board, or from the teacher's batch export. */
+  | { name: 'sheet'; debateId: string; studentId: string; back: View | 'board' };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
 const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster']);

@@ -9,11 +9,12 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
+/** `env`: extra environment for the host (e.g. DEBATE_DESK_CHROMIUM pointing nowhere: a host without a PDF printer). */
+export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src-main/host/launch.ts', '--web', '--port', '0', '--data-dir', dataDir, '--no-open'],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
