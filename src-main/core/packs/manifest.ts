@@ -14,8 +14,12 @@ export const FORMAT_VERSION = 1;
 const FORMAT_NAMES = { [PACK_FORMAT]: 'a debate pack', [WORK_FORMAT]: 'a work file' } as const;
 export type FileFormat = keyof typeof FORMAT_NAMES;
 
-export const PACK_LIMITS: ZipLimits = { maxEntries: 1_100, maxEntryBytes: 16 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
-export const WORK_LIMITS: ZipLimits = { maxEntries: 4, maxEntryBytes: 32 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 };
+/**
+ * What an import inflates at most. An article is at most 2 million UTF-16 units (≤ 6 MB of UTF-8); a class's work file
+ * is well under 1 MB (a 40-card board with long reasoning is ~100 KB), so 8 MB leaves room without inviting bombs.
+ */
+export const PACK_LIMITS: ZipLimits = { maxEntries: 1_100, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+export const WORK_LIMITS: ZipLimits = { maxEntries: 4, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 };
 
 const uuid = z.uuid();
 const timestamp = z.iso.datetime();
