@@ -32,9 +32,17 @@ describe('the sheet model', () => {
     expect(sheet.sides.map((side) => side.label)).toEqual([current.debate.sideA, current.debate.sideB]);
     expect(sheet.sides[0].cards.map((card) => card.cardId)).toEqual([c2, c1]);
     expect(sheet.sides[1].cards.map((card) => card.cardId)).toEqual([c3]);
-    expect(sheet.sides[0].cards[0]).toMatchObject({ reasoningMarkdown: 'Joint *drills*.', strength: 3, relevance: null });
+    expect(sheet.sides[0].cards[0]).toMatchObject({
+      reasoningMarkdown: 'Joint *drills*.',
+      strength: 3,
+      relevance: null,
+    });
     expect(sheet.unused).toEqual([]);
-    expect(sheet).toMatchObject({ date: '2026-11-23', studentName: current.student.name, motion: current.debate.motion });
+    expect(sheet).toMatchObject({
+      date: '2026-11-23',
+      studentName: current.student.name,
+      motion: current.debate.motion,
+    });
 
     const citedArticles = new Set([c1, c2, c3].map((id) => current.cards.find((card) => card.id === id)!.articleId));
     expect(sheet.bibliography.map((entry) => entry.articleId).sort()).toEqual([...citedArticles].sort());
@@ -68,7 +76,9 @@ describe('sheets.students', () => {
     const other = ids.students[1]!;
     await callOk(app, 'positions.update', { debateId: ref.debateId, studentId: other.id, thesisMarkdown: 'Rivals.' });
 
-    expect(await app.dispatch('sheets.students', { debateId: ref.debateId, teacherToken: 'not-a-token' })).toMatchObject({
+    expect(
+      await app.dispatch('sheets.students', { debateId: ref.debateId, teacherToken: 'not-a-token' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -83,7 +93,8 @@ describe('sheets.students', () => {
     const byId = new Map(students.map((entry) => [entry.id, entry]));
     expect(byId.get(student.id)).toMatchObject({ placedCount: 2, started: true });
     expect(byId.get(other.id)).toMatchObject({ placedCount: 0, started: true });
-    for (const rest of ids.students.slice(2)) expect(byId.get(rest.id)).toMatchObject({ placedCount: 0, started: false });
+    for (const rest of ids.students.slice(2))
+      expect(byId.get(rest.id)).toMatchObject({ placedCount: 0, started: false });
   });
 });
 
