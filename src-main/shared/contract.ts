@@ -195,9 +195,7 @@ export const contract = {
   /** A student's work on one debate as one .ddwork file, for the teacher. */
   'work.export': method<SharedFile>()(boardRef),
   /** One work file (the UI calls this once per file, for its progress bar); teacher only. */
-  'work.import': method<WorkImportResult>()(
-    asTeacher.extend({ fileName: sharedFileName, dataBase64: sharedFileData }),
-  ),
+  'work.import': method<WorkImportResult>()(asTeacher.extend({ fileName: sharedFileName, dataBase64: sharedFileData })),
   /** The teacher's cards cut from these articles: what a pool can be picked from. */
   'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
 

@@ -13,7 +13,11 @@ const STUDENTS = 30;
 const PLACEMENTS = 40;
 const SAMPLES = 5;
 
-async function call<M extends MethodName>(app: DebateDeskApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+async function call<M extends MethodName>(
+  app: DebateDeskApp,
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
   const result = await app.dispatch(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value as MethodOutput<M>;
@@ -33,7 +37,10 @@ async function makeWorkFiles(teacher: DebateDeskApp, teacherToken: string, stude
   const pack = await call(teacher, 'packs.exportDebate', { teacherToken, debateId: debate.id });
   const student = createApp({ dataDir: studentDir, resourcesDir: projectRoot });
   try {
-    const imported = await call(student, 'packs.importDebate', { fileName: pack.fileName, dataBase64: pack.dataBase64 });
+    const imported = await call(student, 'packs.importDebate', {
+      fileName: pack.fileName,
+      dataBase64: pack.dataBase64,
+    });
     check(imported.studentsAdded === STUDENTS, `the pack brought the class list (${imported.message})`);
     const setup = await call(student, 'debates.get', { debateId: debate.id });
     const article = await call(student, 'articles.get', { articleId: setup.articleIds[0] as string });

@@ -42,9 +42,16 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function mutateJson(doc: Json, pick: number, value: Json | undefined): Json {
   const spots: Array<{ parent: Json[] | { [key: string]: Json }; key: string | number }> = [];
   const walk = (node: Json) => {
-    if (Array.isArray(node)) node.forEach((child, index) => (spots.push({ parent: node, key: index }), walk(child)));
-    else if (node && typeof node === 'object') {
-      for (const [key, child] of Object.entries(node)) spots.push({ parent: node, key }), walk(child);
+    if (Array.isArray(node)) {
+      node.forEach((child, index) => {
+        spots.push({ parent: node, key: index });
+        walk(child);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) {
+        spots.push({ parent: node, key });
+        walk(child);
+      }
     }
   };
   const copy = structuredClone(doc);
@@ -83,7 +90,14 @@ const interesting: fc.Arbitrary<Json | undefined> = fc.oneof(
   ),
 );
 
-const BAD_NAMES = ['../escape.json', '/etc/passwd', 'C:/Windows/x', 'articles/../../x.md', 'a\\b.json', './manifest.json'];
+const BAD_NAMES = [
+  '../escape.json',
+  '/etc/passwd',
+  'C:/Windows/x',
+  'articles/../../x.md',
+  'a\\b.json',
+  './manifest.json',
+];
 
 interface Case {
   kind: string;
@@ -91,16 +105,14 @@ interface Case {
 }
 
 const mutation: fc.Arbitrary<Case> = fc.oneof(
-  fc
-    .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
-    .map((flips) => ({
-      kind: 'corrupt bytes',
-      build: (_e: Entries, bytes: Uint8Array) => {
-        const copy = bytes.slice();
-        for (const [at, value] of flips) copy[at % copy.length] = value;
-        return copy;
-      },
-    })),
+  fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }).map((flips) => ({
+    kind: 'corrupt bytes',
+    build: (_e: Entries, bytes: Uint8Array) => {
+      const copy = bytes.slice();
+      for (const [at, value] of flips) copy[at % copy.length] = value;
+      return copy;
+    },
+  })),
   fc.nat().map((cut) => ({
     kind: 'truncated',
     build: (_e: Entries, bytes: Uint8Array) => bytes.subarray(0, cut % bytes.length),
@@ -118,7 +130,10 @@ const mutation: fc.Arbitrary<Case> = fc.oneof(
     kind: 'manifest field',
     build: (entries: Entries) => {
       const manifest = JSON.parse(strFromU8(entries['manifest.json']!)) as Json;
-      return zipSync({ ...entries, 'manifest.json': strToU8(JSON.stringify(mutateJson(manifest, pick, value))) }, { level: 0 });
+      return zipSync(
+        { ...entries, 'manifest.json': strToU8(JSON.stringify(mutateJson(manifest, pick, value))) },
+        { level: 0 },
+      );
     },
   })),
   fc.tuple(fc.nat(), fc.nat(), interesting).map(([entry, pick, value]) => ({
@@ -164,7 +179,19 @@ const mutation: fc.Arbitrary<Case> = fc.oneof(
 /** Every table's row count and latest change: what must not move when an import is refused. */
 function snapshot(app: DebateDeskApp) {
   const db = openRaw(app.dataFile, { readonly: true });
-  const tables = ['people', 'articles', 'excerpts', 'debates', 'debate_articles', 'debate_pool', 'placements', 'positions', 'work_imports', 'article_tags', 'app_meta'];
+  const tables = [
+    'people',
+    'articles',
+    'excerpts',
+    'debates',
+    'debate_articles',
+    'debate_pool',
+    'placements',
+    'positions',
+    'work_imports',
+    'article_tags',
+    'app_meta',
+  ];
   const queries = tables.map((table) => {
     const stamp = ['debate_articles', 'debate_pool', 'article_tags', 'app_meta'].includes(table)
       ? 'NULL'
@@ -217,43 +244,53 @@ describe('malformed packs and work files (fuzz)', () => {
     let buildMs = 0;
     const started = performance.now();
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.noBias(fc.integer({ min: 0, max: 299 })), mutation, async (isPack, bombChance, change) => {
-        const fileName = `case ${index++} ${isPack ? 'pack.ddpack' : 'work.ddwork'}`;
-        const base = isPack ? valid.pack : valid.work;
-        const caseStarted = performance.now();
-        let bytes: Uint8Array;
-        let kind = change.kind;
-        if (bombChance === 0) {
-          bytes = isPack ? valid.bombPack : valid.bombWork;
-          kind = 'oversized entry';
-        } else {
-          bytes = change.build(isPack ? valid.packEntries : valid.workEntries, base);
-        }
-        buildMs += performance.now() - caseStarted;
-        const result = await m.teacher.dispatch(isPack ? 'packs.importDebate' : 'work.import', {
-          teacherToken: m.token,
-          fileName,
-          dataBase64: toBase64(bytes),
-        });
-        const tally = kinds.get(kind) ?? { refused: 0, accepted: 0, ms: 0 };
-        kinds.set(kind, tally);
-        tally.ms += performance.now() - caseStarted;
-        if (result.ok) {
-          // A change that still makes a valid file (e.g. another app version) may be imported: a new baseline.
-          tally.accepted += 1;
-          baseline = readCounts();
-          return;
-        }
-        tally.refused += 1;
-        expect(ALLOWED_CODES.has(result.error.code), `${kind}: ${result.error.code} ${result.error.message}`).toBe(true);
-        expect(result.error.message, kind).toContain(`“${fileName}”`);
-        expect(result.error.message.length).toBeLessThan(700);
-        expect(readCounts(), `${kind}: a refused file wrote something`).toEqual(baseline);
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.noBias(fc.integer({ min: 0, max: 299 })),
+        mutation,
+        async (isPack, bombChance, change) => {
+          const fileName = `case ${index++} ${isPack ? 'pack.ddpack' : 'work.ddwork'}`;
+          const base = isPack ? valid.pack : valid.work;
+          const caseStarted = performance.now();
+          let bytes: Uint8Array;
+          let kind = change.kind;
+          if (bombChance === 0) {
+            bytes = isPack ? valid.bombPack : valid.bombWork;
+            kind = 'oversized entry';
+          } else {
+            bytes = change.build(isPack ? valid.packEntries : valid.workEntries, base);
+          }
+          buildMs += performance.now() - caseStarted;
+          const result = await m.teacher.dispatch(isPack ? 'packs.importDebate' : 'work.import', {
+            teacherToken: m.token,
+            fileName,
+            dataBase64: toBase64(bytes),
+          });
+          const tally = kinds.get(kind) ?? { refused: 0, accepted: 0, ms: 0 };
+          kinds.set(kind, tally);
+          tally.ms += performance.now() - caseStarted;
+          if (result.ok) {
+            // A change that still makes a valid file (e.g. another app version) may be imported: a new baseline.
+            tally.accepted += 1;
+            baseline = readCounts();
+            return;
+          }
+          tally.refused += 1;
+          expect(ALLOWED_CODES.has(result.error.code), `${kind}: ${result.error.code} ${result.error.message}`).toBe(
+            true,
+          );
+          expect(result.error.message, kind).toContain(`“${fileName}”`);
+          expect(result.error.message.length).toBeLessThan(700);
+          expect(readCounts(), `${kind}: a refused file wrote something`).toEqual(baseline);
+        },
+      ),
       { numRuns: RUNS, seed: Number(process.env.PACKS_FUZZ_SEED ?? 20261123) },
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.info(`[packs fuzz] ${RUNS} files in ${seconds} s (making them: ${(buildMs / 1000).toFixed(1)} s)`, Object.fromEntries(kinds));
+    console.info(
+      `[packs fuzz] ${RUNS} files in ${seconds} s (making them: ${(buildMs / 1000).toFixed(1)} s)`,
+      Object.fromEntries(kinds),
+    );
     const refused = [...kinds.values()].reduce((sum, tally) => sum + tally.refused, 0);
     expect(refused).toBeGreaterThan(RUNS * 0.8);
   }, 120_000);

@@ -4,15 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Board, DebateSetup } from '../../src-main/shared/domain';
 import { FORMAT_VERSION, PACK_FORMAT, WORK_FORMAT, writeArchive } from '../../src-main/core/packs/manifest';
 import { callOk, cleanUp, openRaw, tableCounts, teacherToken } from './helpers';
-import {
-  buildBoard,
-  bytesOf,
-  exportPack,
-  importPack,
-  importWorkFile,
-  toBase64,
-  twoMachines,
-} from './packs-fixture';
+import { buildBoard, bytesOf, exportPack, importPack, importWorkFile, toBase64, twoMachines } from './packs-fixture';
 
 afterEach(cleanUp);
 
@@ -48,7 +40,11 @@ describe('debate packs', () => {
     const oldPack = await exportPack(m);
     await importPack(m.student, oldPack);
     const board = await buildBoard(m);
-    await callOk(m.teacher, 'debates.update', { teacherToken: m.token, debateId: m.debate.id, motion: 'Samarkand: partners?' });
+    await callOk(m.teacher, 'debates.update', {
+      teacherToken: m.token,
+      debateId: m.debate.id,
+      motion: 'Samarkand: partners?',
+    });
     const newPack = await exportPack(m);
     const updated = await importPack(m.student, newPack);
     expect(updated.outcome).toBe('updated');
@@ -73,8 +69,9 @@ describe('debate packs', () => {
     await callOk(m.student, 'articles.create', {
       teacherToken: studentToken,
       title: 'Same text, own copy',
-      bodyMarkdown: (await callOk<{ bodyMarkdown: string }>(m.teacher, 'articles.get', { articleId: m.debate.articleIds[0] }))
-        .bodyMarkdown,
+      bodyMarkdown: (
+        await callOk<{ bodyMarkdown: string }>(m.teacher, 'articles.get', { articleId: m.debate.articleIds[0] })
+      ).bodyMarkdown,
     });
     const articlesBefore = counts(m.student).articles;
     const result = await importPack(m.student, await exportPack(m), studentToken);
@@ -86,7 +83,10 @@ describe('debate packs', () => {
     const m = await twoMachines();
     const pack = await exportPack(m);
     await teacherToken(m.student); // the PIN is now set on the "student" computer
-    const refused = await m.student.dispatch('packs.importDebate', { fileName: pack.fileName, dataBase64: pack.dataBase64 });
+    const refused = await m.student.dispatch('packs.importDebate', {
+      fileName: pack.fileName,
+      dataBase64: pack.dataBase64,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -102,7 +102,13 @@ describe('work files', () => {
     });
     expect(work.fileName).toMatch(/\.ddwork$/);
     const result = await importWorkFile(m, work);
-    expect(result).toMatchObject({ outcome: 'imported', placements: 3, cards: 1, annotations: 1, addedToRoster: false });
+    expect(result).toMatchObject({
+      outcome: 'imported',
+      placements: 3,
+      cards: 1,
+      annotations: 1,
+      addedToRoster: false,
+    });
     const onTeacher = await callOk<Board>(m.teacher, 'board.get', { debateId: m.debate.id, studentId: m.studentId });
     expect(onTeacher.placements).toEqual(board.placements);
     expect(onTeacher.position).toEqual(board.position);
@@ -129,7 +135,9 @@ describe('work files', () => {
     expect(teacherBoard.placements).toHaveLength(2);
     const older = await importWorkFile(m, work);
     expect(older.outcome).toBe('older');
-    expect((await callOk<Board>(m.teacher, 'board.get', { debateId: m.debate.id, studentId: m.studentId })).placements).toHaveLength(2);
+    expect(
+      (await callOk<Board>(m.teacher, 'board.get', { debateId: m.debate.id, studentId: m.studentId })).placements,
+    ).toHaveLength(2);
   });
 
   it('adds a student the teacher does not know, by id', async () => {
@@ -196,22 +204,35 @@ describe('bad files', () => {
 
   it('not a zip, a zip of something else, truncated', async () => {
     expect((await refusal('notes.ddpack', strToU8('hello there, not a zip at all'))).message).toContain('not a zip');
-    expect((await refusal('photos.ddpack', zipSync({ 'a.jpg': strToU8('jpeg') }))).message).toContain('no manifest.json');
+    expect((await refusal('photos.ddpack', zipSync({ 'a.jpg': strToU8('jpeg') }))).message).toContain(
+      'no manifest.json',
+    );
     const m = await twoMachines();
     const pack = bytesOf(await exportPack(m));
     expect((await refusal('cut.ddpack', pack.subarray(0, Math.floor(pack.length / 2)))).message).toMatch(/incomplete/);
   });
 
   it('a work file where a pack is expected, a future version, an unknown version', async () => {
-    const work = writeArchive({ ...manifest(WORK_FORMAT), student: { id: '00000000-0000-4000-8000-000000000001', name: 'A' } }, { 'work.json': '{}' });
+    const work = writeArchive(
+      {
+        ...manifest(WORK_FORMAT),
+        format: WORK_FORMAT,
+        student: { id: '00000000-0000-4000-8000-000000000001', name: 'A' },
+      },
+      { 'work.json': '{}' },
+    );
     expect((await refusal('w.ddpack', work)).message).toContain('is a work file, not a debate pack');
     const future = writeArchive(manifest(PACK_FORMAT, 2), { 'debate.json': '{}' });
     expect((await refusal('future.ddpack', future)).message).toContain('made by a newer Debate Desk');
   });
 
   it('paths with .. or absolute paths, and zip bombs, are refused while reading', async () => {
-    expect((await refusal('dots.ddpack', zipSync({ 'manifest.json': strToU8('{}'), '../evil.txt': strToU8('x') }))).message).toContain('..');
-    expect((await refusal('abs.ddpack', zipSync({ 'manifest.json': strToU8('{}'), '/etc/evil': strToU8('x') }))).message).toContain('absolute path');
+    expect(
+      (await refusal('dots.ddpack', zipSync({ 'manifest.json': strToU8('{}'), '../evil.txt': strToU8('x') }))).message,
+    ).toContain('..');
+    expect(
+      (await refusal('abs.ddpack', zipSync({ 'manifest.json': strToU8('{}'), '/etc/evil': strToU8('x') }))).message,
+    ).toContain('absolute path');
     const bomb = zipSync({ 'manifest.json': new Uint8Array(40 * 1024 * 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(100 * 1024);
     const error = await refusal('bomb.ddwork', bomb, 'work.import');

@@ -199,14 +199,16 @@ function readPack(fileName: string, bytes: Uint8Array): CheckedPack {
   }
   const cardIds = new Set(cards.map((card) => card.id));
   if (cardIds.size !== cards.length) throw damaged('a card appears twice');
-  if (cards.some((card) => !articleIds.has(card.articleId))) throw damaged('a card comes from an article not in the pack');
+  if (cards.some((card) => !articleIds.has(card.articleId)))
+    throw damaged('a card comes from an article not in the pack');
   if (cardIds.size !== debate.poolCardIds.length || debate.poolCardIds.some((id) => !cardIds.has(id))) {
     throw damaged('its cards do not match the debate’s pool');
   }
   if (new Set(roster.map((student) => student.id)).size !== roster.length) throw damaged('a student appears twice');
   const bodyPaths = new Set(articles.map((article) => articlePath(article.id)));
   for (const path of archive.text.keys()) {
-    if (path.startsWith('articles/') && !bodyPaths.has(path)) throw damaged(`the entry “${path}” belongs to no article`);
+    if (path.startsWith('articles/') && !bodyPaths.has(path))
+      throw damaged(`the entry “${path}” belongs to no article`);
   }
 
   const texts: CheckedPack['texts'] = new Map();
@@ -219,7 +221,8 @@ function readPack(fileName: string, bytes: Uint8Array): CheckedPack {
     // As the library stores it (core/articles.ts): NFC, no NUL.
     const bodyMarkdown = markdown.normalize('NFC').replaceAll('\u0000', '');
     const bodyText = markdownToPlainText(bodyMarkdown);
-    if (bodyText.trim().length === 0) throw fileProblem(fileName, `the article “${article.title}” has no readable text.`);
+    if (bodyText.trim().length === 0)
+      throw fileProblem(fileName, `the article “${article.title}” has no readable text.`);
     bodies.set(article.id, bodyMarkdown);
     texts.set(article.id, { bodyMarkdown, bodyText, checksum: checksumOf(bodyText) });
   }
@@ -246,7 +249,11 @@ function fingerprint(content: PackContent, checksumOf: (articleId: string) => st
 
 /** The latest change to a debate's content: its setup, its articles, its pool cards. */
 function latestChange(content: PackContent): string {
-  return [content.debate.updatedAt, ...content.articles.map((a) => a.updatedAt), ...content.cards.map((c) => c.updatedAt)]
+  return [
+    content.debate.updatedAt,
+    ...content.articles.map((a) => a.updatedAt),
+    ...content.cards.map((c) => c.updatedAt),
+  ]
     .sort()
     .at(-1) as string;
 }
@@ -256,7 +263,9 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 function addMissingStudents(db: Db, roster: PackContent['roster']): number {
   const exists = db.prepare<[string], { role: string }>('SELECT role FROM people WHERE uuid = ?');
   const nameTaken = db.prepare<[string], { id: number }>('SELECT id FROM people WHERE name = ? COLLATE NOCASE');
-  const add = db.prepare("INSERT INTO people (uuid, name, role, created_at, updated_at) VALUES (?, ?, 'student', ?, ?)");
+  const add = db.prepare(
+    "INSERT INTO people (uuid, name, role, created_at, updated_at) VALUES (?, ?, 'student', ?, ?)",
+  );
   const now = nowIso();
   let added = 0;
   for (const student of roster) {
@@ -318,7 +327,8 @@ export function importDebatePack(db: Db, fileName: string, bytes: Uint8Array): P
         result.outcome === 'unchanged'
           ? `The debate “${debate.motion}” is already on this computer as this pack has it: nothing changed.`
           : `This computer has a newer version of the debate “${debate.motion}” (changed ${latestChange(localContent).slice(0, 16).replace('T', ' ')} UTC) than this pack (${latestChange(pack).slice(0, 16).replace('T', ' ')} UTC): nothing changed.`;
-      if (result.studentsAdded) result.message += ` ${plural(result.studentsAdded, 'student')} added to the class list.`;
+      if (result.studentsAdded)
+        result.message += ` ${plural(result.studentsAdded, 'student')} added to the class list.`;
       return result;
     }
   }
@@ -493,7 +503,10 @@ function writeCards(
       }
       rowIds.set(card.id, row.id);
       const same =
-        row.article_id === article && row.tag === values.tag && row.quote === values.quote && row.start_offset === values.start;
+        row.article_id === article &&
+        row.tag === values.tag &&
+        row.quote === values.quote &&
+        row.start_offset === values.start;
       if (!same) {
         update.run({ ...values, id: row.id });
         result.cardsUpdated += 1;

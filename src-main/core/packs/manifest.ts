@@ -18,7 +18,11 @@ export type FileFormat = keyof typeof FORMAT_NAMES;
  * What an import inflates at most. An article is at most 2 million UTF-16 units (≤ 6 MB of UTF-8); a class's work file
  * is well under 1 MB (a 40-card board with long reasoning is ~100 KB), so 8 MB leaves room without inviting bombs.
  */
-export const PACK_LIMITS: ZipLimits = { maxEntries: 1_100, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
+export const PACK_LIMITS: ZipLimits = {
+  maxEntries: 1_100,
+  maxEntryBytes: 8 * 1024 * 1024,
+  maxTotalBytes: 64 * 1024 * 1024,
+};
 export const WORK_LIMITS: ZipLimits = { maxEntries: 4, maxEntryBytes: 8 * 1024 * 1024, maxTotalBytes: 8 * 1024 * 1024 };
 
 const uuid = z.uuid();
@@ -74,7 +78,10 @@ export const packArticle = z
     outlet: text(300).nullable(),
     date: z.iso.date().nullable(),
     // Only web addresses: a cite's link must never be javascript: or data:.
-    url: z.url({ protocol: /^https?$/ }).max(2_000).nullable(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .nullable(),
     tags: z.array(z.string().trim().min(1).max(40)).max(20),
     updatedAt: timestamp,
   })
@@ -181,7 +188,9 @@ export function writeArchive(
 ): Uint8Array {
   const encoded = Object.entries(files).map(([path, content]) => [path, strToU8(content)] as const);
   const entries = encoded.map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) }));
-  const zip: Record<string, Uint8Array> = { 'manifest.json': strToU8(JSON.stringify({ ...manifest, entries }, null, 2)) };
+  const zip: Record<string, Uint8Array> = {
+    'manifest.json': strToU8(JSON.stringify({ ...manifest, entries }, null, 2)),
+  };
   for (const [path, bytes] of encoded) zip[path] = bytes;
   return zipSync(zip, { level: 6 });
 }
@@ -203,7 +212,8 @@ export function parseEntry<T extends z.ZodType>(fileName: string, entry: string,
     throw fileProblem(fileName, `its entry “${entry}” is not valid JSON (the file is damaged).`);
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw fileProblem(fileName, `its entry “${entry}” is not as expected (${describeIssues(parsed.error)}).`);
+  if (!parsed.success)
+    throw fileProblem(fileName, `its entry “${entry}” is not as expected (${describeIssues(parsed.error)}).`);
   return parsed.data;
 }
 
@@ -237,7 +247,9 @@ export function openArchive<F extends FileFormat>(
     const other = FORMAT_NAMES[head.data.format as FileFormat];
     throw fileProblem(
       fileName,
-      other ? `it is ${other}, not ${FORMAT_NAMES[format]}.` : `it is not ${FORMAT_NAMES[format]} (its format is unknown).`,
+      other
+        ? `it is ${other}, not ${FORMAT_NAMES[format]}.`
+        : `it is not ${FORMAT_NAMES[format]} (its format is unknown).`,
     );
   }
   const version = head.data.version;
@@ -250,7 +262,8 @@ export function openArchive<F extends FileFormat>(
   if (version !== FORMAT_VERSION) throw fileProblem(fileName, 'its manifest.json has an unknown format version.');
   const schema = format === PACK_FORMAT ? packManifest : workManifest;
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw fileProblem(fileName, `its manifest.json is not as expected (${describeIssues(parsed.error)}).`);
+  if (!parsed.success)
+    throw fileProblem(fileName, `its manifest.json is not as expected (${describeIssues(parsed.error)}).`);
   const manifest = parsed.data;
 
   const listed = new Set<string>(['manifest.json']);
@@ -266,7 +279,8 @@ export function openArchive<F extends FileFormat>(
     text.set(entry.path, strFromU8(content));
   }
   for (const path of zip.keys()) {
-    if (!listed.has(path)) throw fileProblem(fileName, `it has an entry the manifest does not list (“${path.slice(0, 80)}”).`);
+    if (!listed.has(path))
+      throw fileProblem(fileName, `it has an entry the manifest does not list (“${path.slice(0, 80)}”).`);
   }
   return { manifest: manifest as never, text };
 }
