@@ -176,7 +176,9 @@ export function importWork(db: Db, fileName: string, bytes: Uint8Array): WorkImp
   }
 
   const debate = db
-    .prepare<[string], { id: number; motion: string }>('SELECT id, motion FROM debates WHERE uuid = ?')
+    .prepare<[string], { id: number; motion: string; side_a_label: string; side_b_label: string }>(
+      'SELECT id, motion, side_a_label, side_b_label FROM debates WHERE uuid = ?',
+    )
     .get(work.debateId);
   if (!debate) {
     throw fileProblem(
@@ -340,7 +342,11 @@ export function importWork(db: Db, fileName: string, bytes: Uint8Array): WorkImp
 
   const sides = { A: 0, B: 0 };
   for (const placement of work.placements) sides[placement.side] += 1;
-  const what = `${plural(result.placements, 'card')} placed (${sides.A} + ${sides.B}), ${plural(result.cards, 'own card')}, ${plural(result.annotations, 'annotation')}`;
+  const what = [
+    `${plural(result.placements, 'card')} placed (${sides.A} on ${debate.side_a_label}, ${sides.B} on ${debate.side_b_label})`,
+    ...(result.cards ? [plural(result.cards, 'own card')] : []),
+    ...(result.annotations ? [plural(result.annotations, 'annotation')] : []),
+  ].join(', ');
   result.message =
     result.outcome === 'replaced'
       ? `Replaced ${result.student.name}’s work on “${debate.motion}” with this newer file (exported ${when(manifest.exportedAt)}): ${what}.`
