@@ -9,7 +9,7 @@ import type { DebateDeskApp } from '../../src-main/core/app';
 import { callOk, cleanUp, openRaw } from './helpers';
 import { buildBoard, bytesOf, exportPack, importPack, toBase64, twoMachines, type Machines } from './packs-fixture';
 
-const RUNS = Number(process.env.PACKS_FUZZ_RUNS ?? 10_400);
+const RUNS = Number(process.env.PACKS_FUZZ_RUNS ?? 10_000);
 const ALLOWED_CODES = new Set(['INVALID_INPUT', 'TOO_LARGE', 'NOT_FOUND']);
 
 type Entries = Record<string, Uint8Array>;
@@ -222,7 +222,17 @@ describe('malformed packs and work files (fuzz)', () => {
       debateId: m.debate.id,
       studentId: m.studentId,
     });
-    const pack = bytesOf(await exportPack(m));
+    // A small debate for the packs (one short article, one card): the cases stay quick, the format is the same.
+    const small = await callOk<{ id: string }>(m.teacher, 'debates.create', {
+      teacherToken: m.token,
+      motion: 'A small debate for the fuzz test',
+      sideA: 'Yes',
+      sideB: 'No',
+      instructionsMarkdown: 'Read the article. <script>window.__hacked = 1</script>',
+      articleIds: [m.debate.articleIds[0]],
+      poolCardIds: m.debate.pool.filter((card) => card.articleId === m.debate.articleIds[0]).map((card) => card.id),
+    });
+    const pack = bytesOf(await exportPack(m, small.id));
     const zeros = new Uint8Array(9 * 1024 * 1024);
     valid = {
       pack,
@@ -246,7 +256,7 @@ describe('malformed packs and work files (fuzz)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.boolean(),
-        fc.noBias(fc.integer({ min: 0, max: 299 })),
+        fc.noBias(fc.integer({ min: 0, max: 399 })),
         mutation,
         async (isPack, bombChance, change) => {
           const fileName = `case ${index++} ${isPack ? 'pack.ddpack' : 'work.ddwork'}`;
