@@ -1,9 +1,9 @@
 // Offline sharing by files between two computers (two hosts, each with its own data dir): the teacher exports a debate
 // pack, the student's computer imports it, the student builds a board and exports their work, the teacher imports it.
 // Scripts in the shared text are stored as text and never run.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
 import { callApiOk } from './support/api';
@@ -156,6 +156,16 @@ test('a debate pack goes to a student’s computer and the student’s work come
     // The same file again: already imported, nothing changes.
     await chooseFiles(page, () => dialog.getByRole('button', { name: 'Choose files…' }).click(), [workPath]);
     await expect(results.nth(0)).toContainText('Already imported');
+    // A folder: its work files are imported, other files skipped and counted.
+    const folder = join(files, 'class 9b');
+    mkdirSync(folder);
+    copyFileSync(workPath, join(folder, basename(workPath)));
+    writeFileSync(join(folder, 'notes.txt'), 'not a work file');
+    await chooseFiles(page, () => dialog.getByRole('button', { name: 'Choose a folder…' }).click(), [folder]);
+    await expect(dialog.getByRole('status')).toContainText('Done: 1 of 1 files. 1 already imported.');
+    await expect(dialog.getByRole('status')).toContainText('1 other file in the folder skipped (not work files).');
+    await expect(results).toHaveCount(1);
+    await expect(results.nth(0)).toContainText(`class 9b/${basename(workPath)}`);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
 
