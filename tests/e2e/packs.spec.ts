@@ -4,6 +4,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { BoardPage } from './pages/board-page';
 import { callApiOk } from './support/api';
@@ -153,6 +154,10 @@ test('a debate pack goes to a student’s computer and the student’s work come
     await expect(results.nth(1)).toContainText('“essay.ddwork” cannot be imported: it is not a Debate Desk file');
     await expect(results.nth(2)).toContainText('“cut short.ddwork” cannot be imported: the file is incomplete');
     await dialog.screenshot({ path: 'docs/work-import.png' });
+    const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     // The same file again: already imported, nothing changes.
     await chooseFiles(page, () => dialog.getByRole('button', { name: 'Choose files…' }).click(), [workPath]);
     await expect(results.nth(0)).toContainText('Already imported');
