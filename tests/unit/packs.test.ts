@@ -62,6 +62,31 @@ describe('debate packs', () => {
     );
   });
 
+  it('a newer pack with an edited article updates its text and re-anchors the students’ highlights', async () => {
+    const m = await twoMachines();
+    await importPack(m.student, await exportPack(m));
+    await buildBoard(m);
+    const articleId = m.debate.articleIds[0]!;
+    const article = await callOk<{ bodyMarkdown: string; title: string }>(m.teacher, 'articles.get', { articleId });
+    await callOk(m.teacher, 'articles.update', {
+      teacherToken: m.token,
+      articleId,
+      title: article.title,
+      bodyMarkdown: `A new first paragraph, added by the teacher.\n\n${article.bodyMarkdown}`,
+    });
+    const result = await importPack(m.student, await exportPack(m));
+    expect(result).toMatchObject({ outcome: 'updated', articlesUpdated: 1, articlesAdded: 0 });
+    const here = await callOk<{ bodyText: string }>(m.student, 'articles.get', { articleId });
+    expect(here.bodyText).toContain('A new first paragraph');
+    const own = await callOk<Array<{ quote: string; start: number; orphaned: boolean }>>(m.student, 'excerpts.list', {
+      articleId,
+      personId: m.studentId,
+    });
+    const card = own.find((excerpt) => excerpt.quote === 'Observers noted warm words');
+    expect(card?.orphaned).toBe(false);
+    expect(here.bodyText.slice(card!.start, card!.start + card!.quote.length)).toBe(card!.quote);
+  });
+
   it('the same article under another id is matched by its text, not duplicated', async () => {
     const m = await twoMachines();
     // The student's computer already has the new article, imported on its own (another id).
@@ -77,6 +102,9 @@ describe('debate packs', () => {
     const result = await importPack(m.student, await exportPack(m), studentToken);
     expect(result.articlesAdded).toBe(0);
     expect(counts(m.student).articles).toBe(articlesBefore);
+    const before = counts(m.student);
+    expect((await importPack(m.student, await exportPack(m), studentToken)).outcome).toBe('unchanged');
+    expect(counts(m.student)).toEqual(before);
   });
 
   it('needs the teacher where a PIN is set, and anyone may import where none is', async () => {

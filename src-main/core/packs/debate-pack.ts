@@ -234,15 +234,8 @@ function fingerprint(content: PackContent, checksumOf: (articleId: string) => st
   return JSON.stringify({
     debate: [content.debate.motion, content.debate.sideA, content.debate.sideB, content.debate.instructionsMarkdown],
     status: content.debate.status,
-    articles: content.articles.map((article) => [
-      checksumOf(article.id),
-      article.title,
-      article.author,
-      article.outlet,
-      article.date,
-      article.url,
-      article.tags,
-    ]),
+    // By text: an article this computer has under another id is the same article (its metadata stays as it is here).
+    articles: content.articles.map((article) => checksumOf(article.id)),
     cards: content.cards.map((card) => [card.id, checksumOf(card.articleId), card.tag, card.quote]),
   });
 }
@@ -313,9 +306,16 @@ export function importDebatePack(db: Db, fileName: string, bytes: Uint8Array): P
   if (local) {
     const localContent = packContentOf(db, debate.id);
     const localChecksum = db.prepare<[string], { checksum: string }>('SELECT checksum FROM articles WHERE uuid = ?');
+    // The metadata of articles known here by the same id is compared as well (a pack may correct a title).
+    const localArticles = new Map(localContent.articles.map((article) => [article.id, article]));
+    const metadata = (a: PackArticle) => JSON.stringify([a.title, a.author, a.outlet, a.date, a.url, a.tags]);
     const same =
       fingerprint(localContent, (id) => localChecksum.get(id)?.checksum ?? '') ===
-      fingerprint(pack, (id) => pack.texts.get(id)?.checksum ?? '');
+        fingerprint(pack, (id) => pack.texts.get(id)?.checksum ?? '') &&
+      pack.articles.every((article) => {
+        const here = localArticles.get(article.id);
+        return !here || metadata(here) === metadata(article);
+      });
     // A debate never changed here (as loaded from the starter or a pack) yields to any pack that differs.
     const neverEdited = local.updated_at === local.created_at;
     if (same) result.outcome = 'unchanged';
