@@ -18,7 +18,7 @@ export async function startHostProcess(dataDir: string, env: NodeJS.ProcessEnv =
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Host did not start in time:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`Host did not start in time:\n${output}`)), 45_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
