@@ -66,7 +66,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
 }
 
 /** Same text (ignoring spacing) = same article, whatever file or title it came with. */
-function checksumOf(bodyText: string): string {
+export function checksumOf(bodyText: string): string {
   return createHash('sha256').update(bodyText.replace(/\s+/g, ' ').trim()).digest('hex');
 }
 

@@ -33,6 +33,9 @@ import {
 } from './excerpts';
 import { draftFromFile, draftFromText } from './import';
 import { getPhases, setPhases } from './live';
+import { decodeSharedFile } from './packs/decode';
+import { exportDebatePack, importDebatePack } from './packs/debate-pack';
+import { exportWork, importWork } from './packs/work-file';
 import { addStudent, findPersonRow, listPeople, personUsage, removeStudent, renamePerson } from './people';
 import { classResults, getHandIn, setHandIn, setResultsRevealed } from './results';
 import { search } from './search';
@@ -175,6 +178,33 @@ export const handlers: Handlers = {
     ctx.emit({ type: 'debates.changed', debateId: debate.id });
     return debate;
   }),
+  'packs.exportDebate': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    return exportDebatePack(ctx.db, input.debateId, ctx.version);
+  },
+  'packs.importDebate': (ctx, input) => {
+    // On a shared classroom computer (a PIN is set) students cannot overwrite the teacher's debate.
+    if (ctx.teacher.status(ctx.db).pinSet) ctx.teacher.check(input.teacherToken);
+    const bytes = decodeSharedFile(input.fileName, input.dataBase64);
+    const result = inTransaction((c: Context) => importDebatePack(c.db, input.fileName, bytes))(ctx, input);
+    if (result.outcome === 'created' || result.outcome === 'updated') {
+      ctx.emit({ type: 'debates.changed', debateId: result.debate.id });
+      ctx.emit({ type: 'library.changed' });
+    }
+    if (result.studentsAdded > 0) ctx.emit({ type: 'people.changed' });
+    return result;
+  },
+  'work.export': (ctx, input) => exportWork(ctx.db, input.debateId, input.studentId, ctx.version),
+  'work.import': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    const bytes = decodeSharedFile(input.fileName, input.dataBase64);
+    const result = inTransaction((c: Context) => importWork(c.db, input.fileName, bytes))(ctx, input);
+    if (result.outcome === 'imported' || result.outcome === 'replaced') {
+      boardChanged(ctx, { debateId: result.debate.id, studentId: result.student.id });
+    }
+    if (result.addedToRoster) ctx.emit({ type: 'people.changed' });
+    return result;
+  },
   'cards.forArticles': (ctx, input) => teacherCardsOf(ctx.db, input.articleIds),
   'live.getPhases': (ctx, input) => getPhases(ctx.db, input.debateId),
   'live.setPhases': teacherOnly((ctx, input) => {

@@ -24,6 +24,7 @@ import {
   type TeacherStatus,
 } from './domain';
 import type { ClassResults, HandIn } from './results';
+import type { PackImportResult, SharedFile, WorkImportResult } from './packs';
 import { CITATION_STYLES, SHEET_FORMATS, SHEET_LAYOUTS, type SheetFile, type SheetStudent } from './sheet';
 import { phasesSchema, type LivePhases } from './live';
 
@@ -53,6 +54,12 @@ const pin = z.string().regex(/^\d{4,12}$/, { error: 'the PIN must be 4 to 12 dig
 const personName = z.string().trim().min(1, { error: 'the name is empty' }).max(80);
 const rating = z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable();
 const markdown = (max: number) => z.string().max(max, { error: `the text is longer than ${max} characters` });
+
+/** Files shared between computers: the name shown in every message, the bytes as base64 (checked with the name). */
+const sharedFileName = z.string().trim().min(1, { error: 'the file has no name' }).max(255);
+const sharedFileData = z
+  .string()
+  .max(Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 1024, { error: 'the file is larger than 10 MB' });
 
 const debateFields = z.object({
   motion: z.string().trim().min(1, { error: 'the motion is empty' }).max(500),
@@ -183,6 +190,16 @@ export const contract = {
   'debates.setStatus': method<DebateSetup>()(
     asTeacher.extend({ debateId: id, status: z.enum(['open', 'locked', 'archived']) }),
   ),
+  /** A debate pack: one .ddpack file with the debate, its articles, its pool and the class list (teacher only). */
+  'packs.exportDebate': method<SharedFile>()(asTeacher.extend({ debateId: id })),
+  /** Any computer imports a pack; where a teacher PIN is set, only the teacher (the token) may. */
+  'packs.importDebate': method<PackImportResult>()(
+    z.object({ fileName: sharedFileName, dataBase64: sharedFileData, teacherToken: teacherToken.optional() }),
+  ),
+  /** A student's work on one debate as one .ddwork file, for the teacher. */
+  'work.export': method<SharedFile>()(boardRef),
+  /** One work file (the UI calls this once per file, for its progress bar); teacher only. */
+  'work.import': method<WorkImportResult>()(asTeacher.extend({ fileName: sharedFileName, dataBase64: sharedFileData })),
   /** The teacher's cards cut from these articles: what a pool can be picked from. */
   'cards.forArticles': method<EvidenceCard[]>()(z.object({ articleIds: z.array(id).max(500) })),
   /** The live session's phases for a debate (the defaults until the teacher sets them). */

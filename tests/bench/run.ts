@@ -11,6 +11,7 @@ import { runLibraryBench } from './library.bench';
 import { runResultsBench } from './results.bench';
 import { runSheetExportBench } from './sheet-export.bench';
 import { markdownTable, type Measurement } from './stats';
+import { runWorkImportBench } from './work-import.bench';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,7 +24,8 @@ function chromiumVersion(): string {
   }
 }
 
-// `npm run bench -- --only=board-scale` (or core, library, board, results, sheet-export) runs one group; the default runs them all.
+// `npm run bench -- --only=board-scale` (or core, library, board, results, sheet-export, work-import) runs one group; the default
+// runs them all.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (group: string) => !only || only.split(',').includes(group);
 
@@ -67,6 +69,12 @@ if (wanted('sheet-export')) {
   const sheet = await runSheetExportBench();
   measurements.push(...sheet.measurements);
   extraNotes.push(...sheet.notes);
+}
+if (wanted('work-import')) {
+  console.error('[bench] importing 30 work files…');
+  const work = await runWorkImportBench();
+  measurements.push(...work.measurements);
+  extraNotes.push(...work.notes);
 }
 
 const totalSeconds = (performance.now() - started) / 1000;
