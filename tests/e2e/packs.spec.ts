@@ -174,7 +174,16 @@ test('a debate pack goes to a student’s computer and the student’s work come
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
 
-    // ── The imported placements on the teacher's board (class results are another branch's work) ──
+    // ── The imported work counts in the teacher's class results ──
+    await page.getByRole('article', { name: MOTION }).getByRole('button', { name: 'Class results' }).click();
+    const chart = page.getByRole('region', { name: 'How the class placed each card' });
+    const chartRow = (tag: string) =>
+      chart.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tag }) });
+    await expect(chartRow(first)).toContainText('Partnership: 1');
+    await expect(chartRow(second)).toContainText('Competition: 1');
+    await expect(page.getByText(/^1\s+student counted of/)).toBeVisible();
+
+    // ── The imported placements on the teacher's board ──
     const teacherBoardPage = await (await browser.newContext()).newPage();
     await teacherBoardPage.goto(host.url);
     await teacherBoardPage.getByRole('combobox', { name: 'Debate' }).selectOption({ label: MOTION });
