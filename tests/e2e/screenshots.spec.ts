@@ -137,13 +137,14 @@ test('board states and sizes for review', async ({ page, host }) => {
 
   // Mid-drag: a pool card over Rivalry, between two cards.
   const [poolTag] = await board.tagsIn('Evidence pool');
-  const [, second] = await board.tagsIn('Rivalry');
+  // Over the lower half of Rivalry's first card (the second one starts below the window at 1280×800).
+  const [firstRival] = await board.tagsIn('Rivalry');
   const from = await board.card(poolTag ?? '').boundingBox();
-  const over = await board.card(second ?? '').boundingBox();
+  const over = await board.card(firstRival ?? '').boundingBox();
   if (!from || !over) throw new Error('cards not on screen');
   await page.mouse.move(from.x + 80, from.y + 30);
   await page.mouse.down();
-  await page.mouse.move(over.x + 90, over.y + 12, { steps: 12 });
+  await page.mouse.move(over.x + 90, over.y + over.height - 30, { steps: 12 });
   await expect(board.area('Rivalry').locator('.drop-marker')).toBeVisible();
   await page.screenshot({ path: review('board-dragging.png') });
   await page.keyboard.press('Escape');
