@@ -1,16 +1,14 @@
 // Offline sharing by files: debate packs (teacher → students) and work files (student → teacher). Types and names
 // the UI and the core share; the file formats themselves are described in src-main/core/packs/manifest.ts.
 
+import type { SheetFile } from './sheet';
+
 /** The debate pack a teacher hands out, and the work file a student hands back: zip archives. */
 export const PACK_EXTENSION = '.ddpack';
 export const WORK_EXTENSION = '.ddwork';
 
-/** A file made by the API, on its way to a download (bytes as base64: JSON only on the wire). */
-export interface SharedFile {
-  fileName: string;
-  mimeType: string;
-  dataBase64: string;
-}
+/** A pack or work file the API made: the same shape as an exported sheet, so the UI saves both one way. */
+export type SharedFile = SheetFile;
 
 /**
  * What importing a debate pack did: `created` (the debate was not on this computer), `updated` (the pack was newer),

@@ -26,7 +26,8 @@ export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, 
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-export function downloadSheet(file: SheetFile): void {
+/** Saves a file the API made (a sheet, a debate pack, a work file) as a download. */
+export function downloadApiFile(file: SheetFile): void {
   downloadBytes(bytesOf(file), file.fileName, file.mimeType);
 }
 
