@@ -106,7 +106,12 @@ export async function scanForDanger(page: Page): Promise<string[]> {
       if (['iframe', 'frame', 'object', 'embed', 'base', 'set', 'animate', 'foreignobject'].includes(tag)) {
         found.push(`<${tag}>: ${snippet(element)}`);
       }
-      if (tag === 'meta' && element.hasAttribute('http-equiv')) found.push(`<meta http-equiv>: ${snippet(element)}`);
+      // The page's own CSP <meta> in <head> is expected; any other http-equiv (refresh, set-cookie) is not.
+      const ownPolicy =
+        /^content-security-policy$/i.test(element.getAttribute('http-equiv') ?? '') && element.closest('head');
+      if (tag === 'meta' && element.hasAttribute('http-equiv') && !ownPolicy) {
+        found.push(`<meta http-equiv>: ${snippet(element)}`);
+      }
       if (tag === 'script') {
         const src = element.getAttribute('src');
         if (!src || new URL(src, location.href).origin !== here) found.push(`script: ${snippet(element)}`);
@@ -130,7 +135,12 @@ export async function scanForDanger(page: Page): Promise<string[]> {
           if (/^(javascript|vbscript|livescript):|^data:text\/html|^data:image\/svg/.test(value)) {
             found.push(`${name} URL: ${snippet(element)}`);
           }
-          if (value.includes('evil.example')) found.push(`${name} to a remote host: ${snippet(element)}`);
+          // A link (<a href>) to a web page is allowed: it opens in the system browser. Anything else that
+          // names the remote host would load from it or send to it.
+          const webLink = tag === 'a' && name === 'href' && /^https?:/.test(value);
+          if (value.includes('evil.example') && !webLink) {
+            found.push(`${name} to a remote host: ${snippet(element)}`);
+          }
         }
       }
     }
