@@ -23,7 +23,7 @@ export interface HostileWorld {
 }
 
 /** Names, labels and titles must not hold control characters (the API or the DOM would normalise them). */
-const printable = (entry: XssPayload) => !/[\u0000-\u001f]/.test(entry.payload);
+const printable = (entry: XssPayload) => [...entry.payload].every((character) => character >= ' ');
 
 /** The whole corpus as Markdown: one paragraph per payload, each introduced by its own (unique) sentence. */
 export function corpusMarkdown(payloads: readonly XssPayload[], label: string): string {
@@ -75,7 +75,7 @@ export async function seedHostileWorld(url: string): Promise<HostileWorld> {
         ...range,
       });
       cardIds.push(card.id);
-      tags.push(card.tag);
+      tags.push(card.tag ?? tag);
     }
     // One annotation per article whose note holds the whole group (notes are Markdown).
     const first = sentence(label, group[0]!);
