@@ -70,11 +70,30 @@ describe('escaping', () => {
       'Say **this** <script>alert(1)</script> `<b>code</b>`\n\n```\n<i>fenced</i>\n```\n<div onclick="x">';
     const safe = safeStudentMarkdown(student);
     expect(safe).toBe(
-      'Say **this** \\<script>alert(1)\\</script> `<b>code</b>`\n\n```\n<i>fenced</i>\n```\n\\<div onclick="x">',
+      'Say **this** &lt;script>alert(1)&lt;/script> `<b>code</b>`\n\n```\n<i>fenced</i>\n```\n&lt;div onclick="x">',
     );
     const html = markdownToUnsafeHtml(safe);
     expect(html).toContain('<strong>this</strong> &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('<code>&lt;b&gt;code&lt;/b&gt;</code>');
     expect(html).not.toMatch(/<script|<div/);
+  });
+
+  it('leaves no live HTML where "\\<" could be undone: "<<", an escaped backslash, a GFM autolink before it', () => {
+    const tricks = [
+      '<<script>;alert(1)//<</script>/script>',
+      '\\\\<img src=x onerror=alert(2)>',
+      '<form action="https://evil.example/x"><button formaction="javascript:alert(3)">Send</button></form>',
+    ];
+    for (const trick of tricks) {
+      const html = markdownToUnsafeHtml(safeStudentMarkdown(trick));
+      expect(html, trick).not.toMatch(/<(script|img|button|form)\b/);
+    }
+    // A fence the student left open is closed: the sheet's next section is not read as code (nor flipped).
+    const open = safeStudentMarkdown('Reasoning: ```\n<b>x</b>\n```');
+    expect(markdownToUnsafeHtml(`${open}\n\nNext\n\n\`\`\`\n<i>y</i>\n\`\`\``)).toMatch(/<p>Next<\/p>/);
+    // A closer with an info string does not close (as in CommonMark), so what follows stays code.
+    expect(safeStudentMarkdown('```\n```js\n<b>')).toBe('```\n```js\n<b>\n```');
+    // A "<" an odd run of backslashes already escapes stays as written.
+    expect(safeStudentMarkdown('a \\<b> c')).toBe('a \\<b> c');
   });
 });

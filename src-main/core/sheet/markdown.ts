@@ -31,35 +31,50 @@ function oneLine(text: string): string {
   return escapeMarkdownText(text.replace(/\s*\n\s*/g, ' ').trim());
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// CommonMark's fences: a backtick opener's info string has no backtick; a closer has no info string at all.
+const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
  * The student's Markdown exactly as written, except that raw HTML is shown as text in every Markdown viewer:
- * "<" outside code becomes "\<" (code spans and fenced blocks are left alone, where "<" is already literal).
+ * "<" outside code becomes "&lt;" (code spans and fenced blocks are left alone, where "<" is already literal).
  */
 export function safeStudentMarkdown(markdown: string): string {
   let fence: string | null = null;
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence) {
-        if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-        return line;
-      }
-      if (marker) {
-        fence = marker;
-        return line;
-      }
-      // Split on code spans; escape "<" only in the text between them.
-      return line
-        .split(/(`+[^`]*`+)/)
-        .map((part, index) => (index % 2 === 1 ? part : part.replace(/(^|[^\\])</g, '$1\\<')))
-        .join('');
-    })
-    .join('\n')
-    .trim();
+  return (
+    markdown
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => {
+        if (fence) {
+          const closer = FENCE_CLOSE.exec(line)?.[1];
+          if (closer && closer[0] === fence[0] && closer.length >= fence.length) fence = null;
+          return line;
+        }
+        const marker = FENCE_OPEN.exec(line)?.[1];
+        if (marker) {
+          fence = marker;
+          return line;
+        }
+        // Split on code spans; in the text between them, "<" becomes "&lt;" unless an odd run of backslashes already
+        // escapes it. An entity, not "\<": a GFM autolink just before would swallow the backslash (`https://x">\<b`),
+        // and "\\<" is an escaped backslash followed by live HTML; every "<" of "<<" is escaped, not every other one.
+        return line
+          .split(/(`+[^`]*`+)/)
+          .map((part, index) =>
+            index % 2 === 1
+              ? part
+              : part.replace(/(\\*)</g, (match, slashes: string) =>
+                  slashes.length % 2 === 1 ? match : `${slashes}&lt;`,
+                ),
+          )
+          .join('');
+      })
+      .join('\n')
+      .trim()
+      // A fence left open would run on into the rest of the sheet and swallow (or flip) what follows: close it here.
+      .concat(fence ? `\n${fence}` : '')
+  );
 }
 
 /** A quote as a blockquote, every line prefixed (a blank line inside stays inside the quote). */
