@@ -64,7 +64,7 @@ const fake = vi.hoisted(() => {
   const calls: string[] = [];
   const app = Object.assign(new FakeEmitter(), {
     isPackaged: false,
-    getAppPath: () => '',
+    getAppPath: (): string => '',
     setPath: (name: string, path: string) => paths.set(name, path),
     getPath: (name: string) => paths.get(name) ?? '',
     requestSingleInstanceLock: () => true,
