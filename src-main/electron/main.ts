@@ -12,8 +12,8 @@ import {
   installSessionPolicy,
   installWebContentsGuards,
   isOwnPageUrl,
-  secureWebPreferences,
 } from './security';
+import { mainWindowOptions } from './window-options';
 
 const APP_USER_MODEL_ID = 'app.debatedesk.DebateDesk';
 const OPEN_DATA_FAILED_TITLE = 'Debate Desk cannot open its data';
@@ -82,16 +82,7 @@ function startCore(): DebateDeskApp | null {
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 640,
-    title: 'Debate Desk',
-    backgroundColor: '#f7f5f0',
-    show: false,
-    webPreferences: secureWebPreferences(preloadPath),
-  });
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;

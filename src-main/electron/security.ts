@@ -103,16 +103,37 @@ export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
 };
 
 /**
- * Only writing plain text to the clipboard ("copy citation") is granted, and only to our own page:
- * Chromium asks for it on navigator.clipboard.writeText. Camera, microphone, notifications,
- * geolocation, reading the clipboard, HID, serial, USB, openExternal, fullscreen... are all denied.
+ * What our own page may have, and nothing else:
+ * - 'clipboard-sanitized-write': writing plain text to the clipboard ("copy citation"); Chromium asks for it
+ *   on navigator.clipboard.writeText.
+ * - 'fileSystem': the folder the teacher picks in the native folder dialog when exporting a class's sheets
+ *   (showDirectoryPicker, then createWritable). The OS dialog is the user's consent; the grant never reaches
+ *   further than the folder picked there.
+ * Camera, microphone, notifications, geolocation, reading the clipboard, HID, serial, USB, openExternal,
+ * fullscreen... are all denied, and so is everything to any page that is not ours.
  */
+const GRANTED_TO_OWN_PAGE: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fileSystem']);
+
 export function isPermissionGranted(
   permission: string,
   requestingUrl: string,
   isOwnPage: (url: string) => boolean,
 ): boolean {
-  return permission === 'clipboard-sanitized-write' && isOwnPage(requestingUrl);
+  return GRANTED_TO_OWN_PAGE.has(permission) && isOwnPage(requestingUrl);
+}
+
+/**
+ * The URLs a permission decision must trust: the webContents' page and, when Electron names it, the frame
+ * that asked (a subframe could be something else than the page that holds it).
+ */
+function requestingUrls(contents: { getURL(): string } | null, details: { requestingUrl?: string } | undefined) {
+  const urls = contents ? [contents.getURL()] : [];
+  if (typeof details?.requestingUrl === 'string') urls.push(details.requestingUrl);
+  return urls;
+}
+
+function grantedToAll(permission: string, urls: string[], isOwnPage: (url: string) => boolean): boolean {
+  return urls.length > 0 && urls.every((url) => isPermissionGranted(permission, url, isOwnPage));
 }
 
 export function installSessionPolicy(
@@ -124,11 +145,11 @@ export function installSessionPolicy(
       responseHeaders: withContentSecurityPolicy(details.responseHeaders, options.policy),
     });
   });
-  session.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(isPermissionGranted(permission, contents.getURL(), options.isOwnPage));
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(grantedToAll(permission, requestingUrls(contents, details), options.isOwnPage));
   });
-  session.setPermissionCheckHandler((contents, permission) =>
-    contents ? isPermissionGranted(permission, contents.getURL(), options.isOwnPage) : false,
+  session.setPermissionCheckHandler((contents, permission, _requestingOrigin, details) =>
+    contents ? grantedToAll(permission, requestingUrls(contents, details), options.isOwnPage) : false,
   );
 }
 

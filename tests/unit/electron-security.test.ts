@@ -311,7 +311,7 @@ describe('installSessionPolicy', () => {
     expect(answered?.['Content-Type']).toEqual(['text/html']);
   });
 
-  it('denies every permission request and check, from any page', () => {
+  it('denies every other permission request and check, from any page', () => {
     const installed = fakeSession();
     const own = { getURL: () => OWN_PAGE };
     const evil = { getURL: () => 'https://evil.example/' };
@@ -325,7 +325,6 @@ describe('installSessionPolicy', () => {
       'hid',
       'serial',
       'usb',
-      'fileSystem',
     ]) {
       for (const contents of [own, evil]) {
         let granted: boolean | undefined;
@@ -337,8 +336,11 @@ describe('installSessionPolicy', () => {
     expect(installed.check?.(null, 'clipboard-sanitized-write')).toBe(false);
   });
 
-  it('lets only our own page write plain text to the clipboard', () => {
+  it('lets only our own page write plain text to the clipboard and write to the folder the user picked', () => {
     expect(isPermissionGranted('clipboard-sanitized-write', OWN_PAGE, isOwnPage)).toBe(true);
+    expect(isPermissionGranted('fileSystem', OWN_PAGE, isOwnPage)).toBe(true);
+    expect(isPermissionGranted('fileSystem', 'https://evil.example/', isOwnPage)).toBe(false);
+    expect(isPermissionGranted('fileSystem', 'file:///tmp/other.html', isOwnPage)).toBe(false);
     expect(isPermissionGranted('clipboard-sanitized-write', 'https://evil.example/', isOwnPage)).toBe(false);
     expect(isPermissionGranted('clipboard-read', OWN_PAGE, isOwnPage)).toBe(false);
   });

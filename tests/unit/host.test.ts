@@ -1,12 +1,13 @@
 // The browser host over real HTTP: the page with its token, the API envelope, and every refusal that keeps
 // other web pages (CSRF, DNS rebinding) and path tricks away from the data.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DebateDeskApp } from '../../src-main/core/app';
 import { MAX_BODY_BYTES, startHost, TOKEN_HEADER, type RunningHost } from '../../src-main/host/server';
 import type { Person } from '../../src-main/shared/domain';
+import { sendRawRequest, type RawRequestOptions, type RawResponse } from './raw-http';
 import { cleanUp, makeTempDir, openApp, openRaw, starterIds, tableCounts, type StarterIds } from './helpers';
 
 const PAGE = `<!doctype html>
@@ -18,9 +19,8 @@ const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
 let app: DebateDeskApp;
 let host: RunningHost;
 let ids: StarterIds;
-
 beforeEach(async () => {
-  // root/renderer is served; root/package.json and root/secret.js must never be.
+  // root/renderer is served; root/package.json and root/secret.js must never be (host-static-files.test.ts).
   const root = makeTempDir('debate-desk-host-');
   const rendererDir = join(root, 'renderer');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
@@ -38,44 +38,9 @@ afterEach(async () => {
   cleanUp();
 });
 
-interface RawResponse {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 /** node:http, so that Host and any other header (and the path) go out exactly as written. */
-function rawRequest(options: {
-  method?: string;
-  path: string;
-  headers?: Record<string, string | number>;
-  body?: string | Buffer;
-}): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: host.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: { Host: `127.0.0.1:${host.port}`, ...options.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
+function rawRequest(options: RawRequestOptions): Promise<RawResponse> {
+  return sendRawRequest(host.port, options);
 }
 
 function apiCall(method: string, input: unknown, headers: Record<string, string> = {}): Promise<Response> {
@@ -153,29 +118,6 @@ describe('the page', () => {
     });
     await expectForbidden(response);
   });
-
-  it.each(['/nope.js', '/assets/missing.css', '/index.exe', '/assets'])('answers 404 for %s', async (path) => {
-    const response = await rawRequest({ path });
-    expect(response.status).toBe(404);
-  });
-
-  it.each([
-    '/../package.json',
-    '/../secret.js',
-    '/%2e%2e/%2e%2e/package.json',
-    '/%2e%2e/secret.js',
-    '/..%2fpackage.json',
-    '/assets/..%2f..%2fsecret.js',
-    '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
-    '/..%5c..%5cpackage.json',
-    '/index.html%00.js',
-    '/%00',
-    '/%E0%A4%A',
-  ])('never serves a file outside the renderer for %s', async (path) => {
-    const response = await rawRequest({ path });
-    expect(response.status).toBe(404);
-    expect(response.body).not.toContain(SECRET);
-  });
 });
 
 describe('the API', () => {
@@ -244,6 +186,43 @@ describe('the API', () => {
       body: '{}',
     });
     await expectForbidden(otherPort);
+  });
+
+  // DNS rebinding: a name the attacker controls, re-pointed at 127.0.0.1, reaches the port with its own Host.
+  it.each([
+    (port: number) => `127.0.0.1.evil.example:${port}`,
+    (port: number) => `localhost.evil.example:${port}`,
+    () => `evil.example`,
+    (port: number) => `127.0.0.1:${port}.evil.example`,
+    (port: number) => `127.0.0.1:${port}@evil.example`,
+    (port: number) => `0.0.0.0:${port}`,
+    (port: number) => `[::1]:${port}`,
+    (port: number) => `127.1:${port}`,
+    (port: number) => `2130706433:${port}`,
+    () => '127.0.0.1',
+    () => 'localhost',
+  ])('refuses the rebinding-style Host header %#, page and API alike', async (hostHeader) => {
+    const headers = { Host: hostHeader(host.port), 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token };
+    const page = await rawRequest({ path: '/', headers });
+    expect([400, 403]).toContain(page.status);
+    expect(page.body).not.toContain(host.token);
+    const api = await rawRequest({ method: 'POST', path: '/api/people.list', headers, body: '{}' });
+    expect([400, 403]).toContain(api.status);
+    expect(api.body).not.toContain(host.token);
+  });
+
+  it('refuses Origin: null (sandboxed frames, file: pages, data: URLs) on the API and the event stream', async () => {
+    await expectForbidden(await apiCall('people.list', {}, { Origin: 'null' }));
+    const events = await rawRequest({ path: `/api/events?token=${host.token}`, headers: { Origin: 'null' } });
+    await expectForbidden(events);
+    // file: pages and extensions send their own origins; none is ours.
+    for (const origin of [
+      'file://',
+      'chrome-extension://abcdefghijklmnop',
+      `http://127.0.0.1:${host.port}.evil.example`,
+    ]) {
+      await expectForbidden(await apiCall('people.list', {}, { Origin: origin }));
+    }
   });
 
   it('accepts its own Origin and refuses other web pages', async () => {
