@@ -96,4 +96,33 @@ describe('escaping', () => {
     // A "<" an odd run of backslashes already escapes stays as written.
     expect(safeStudentMarkdown('a \\<b> c')).toBe('a \\<b> c');
   });
+
+  it('keeps links to the web, e-mail and the sheet, and shows every other link and every image as text', () => {
+    const kept =
+      '[source](https://example.org/a?b=1&c=2) [mail](mailto:t@example.org) [up](#bibliography) [r](notes.md)';
+    expect(safeStudentMarkdown(kept)).toBe(kept);
+    expect(markdownToUnsafeHtml(kept).match(/<a /g)).toHaveLength(4);
+    const tricks = [
+      '[click](javascript:alert(1))',
+      '[click]( JaVaScRiPt:alert(2))',
+      '[click](javascript&#58;alert(3))',
+      '[click](&#x6A;avascript:alert(4))',
+      '[click](vbscript:msgbox(5))',
+      '[click](data:text/html,<script>alert(6)</script>)',
+      '[click](<javascript:alert(7)>)',
+      '[click][ref]\n\n[ref]: javascript:alert(8)',
+      '[a [nested] text](javascript:alert(9))',
+      '![pixel](https://evil.example/p.png)',
+      '![x](x"onerror="alert(10))',
+      '![pixel][img]\n\n[img]: https://evil.example/q.png',
+    ];
+    for (const trick of tricks) {
+      const html = markdownToUnsafeHtml(safeStudentMarkdown(trick));
+      expect(html, trick).not.toMatch(/<img\b|src=/);
+      // (A bare web address in the text is still a web link, as GFM makes it: harmless.)
+      for (const [, href = ''] of html.matchAll(/href="([^"]*)"/g)) expect(href, trick).toMatch(/^https?:\/\//);
+    }
+    // An image in a code span is code, and stays as written.
+    expect(safeStudentMarkdown('`![x](y)`')).toBe('`![x](y)`');
+  });
 });

@@ -36,8 +36,34 @@ const FENCE_OPEN = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
+ * A link destination that opens a web page, an e-mail or a place in the sheet, whatever the viewer: http(s) and
+ * mailto, a fragment, or a relative address with no scheme. Anything with ":" or "&" otherwise is refused, so that
+ * entities (`javascript&#58;`), odd case and any other scheme (javascript:, vbscript:, data:, file:) are.
+ */
+const SAFE_DESTINATION = /^(?:(?:https?:\/\/|mailto:)\S*|#\S*|[^:&\s]*)$/i;
+
+/**
+ * Links and images in the student's Markdown: an image would be fetched by the viewer (a remote address, seen by
+ * whoever serves it), so "![" is escaped and shows as text; a link to anything but a safe destination has its "]"
+ * escaped and shows as the text it is. Reference definitions (`[x]: javascript:…`) likewise.
+ */
+function defuseLinks(text: string): string {
+  return text
+    .replace(/(\\*)!\[/g, (match, slashes: string) => (slashes.length % 2 === 1 ? match : `${slashes}!\\[`))
+    .replace(/(\\*)\]\(\s*([^\s)]*)/g, (match, slashes: string, destination: string) =>
+      slashes.length % 2 === 1 || SAFE_DESTINATION.test(destination)
+        ? match
+        : `${slashes}\\${match.slice(slashes.length)}`,
+    )
+    .replace(/^( {0,3})\[[^\]]+\]:\s*(\S*)/, (match, indent: string, destination: string) =>
+      SAFE_DESTINATION.test(destination) ? match : `${indent}\\${match.slice(indent.length)}`,
+    );
+}
+
+/**
  * The student's Markdown exactly as written, except that raw HTML is shown as text in every Markdown viewer:
- * "<" outside code becomes "&lt;" (code spans and fenced blocks are left alone, where "<" is already literal).
+ * "<" outside code becomes "&lt;" (code spans and fenced blocks are left alone, where "<" is already literal), and
+ * images and links to anything but the web, e-mail or the sheet itself show as text (see defuseLinks).
  */
 export function safeStudentMarkdown(markdown: string): string {
   let fence: string | null = null;
@@ -64,8 +90,10 @@ export function safeStudentMarkdown(markdown: string): string {
           .map((part, index) =>
             index % 2 === 1
               ? part
-              : part.replace(/(\\*)</g, (match, slashes: string) =>
-                  slashes.length % 2 === 1 ? match : `${slashes}&lt;`,
+              : defuseLinks(
+                  part.replace(/(\\*)</g, (match, slashes: string) =>
+                    slashes.length % 2 === 1 ? match : `${slashes}&lt;`,
+                  ),
                 ),
           )
           .join('');
