@@ -59,6 +59,23 @@ export class TeacherGate {
   unlock(db: Db, pin: string): TeacherSession {
     const stored = storedHash(db);
     if (stored === null) throw new AppError('CONFLICT', 'No teacher PIN is set yet: set one first.');
+    this.verify(pin, stored, 'That PIN is wrong. Nothing was changed.');
+    return this.issue();
+  }
+
+  changePin(db: Db, token: string, currentPin: string, newPin: string): void {
+    this.check(token);
+    const stored = storedHash(db);
+    if (stored === null) throw new AppError('CONFLICT', 'No teacher PIN is set yet: set one first.');
+    this.verify(currentPin, stored, 'The current PIN is wrong. The PIN was not changed.');
+    saveHash(db, hashPin(newPin));
+  }
+
+  /**
+   * Checks a PIN against the stored hash, counting wrong ones. Unlocking and changing the PIN share the
+   * count: otherwise anyone finding teacher mode left unlocked could guess the PIN through "Change PIN".
+   */
+  private verify(pin: string, stored: string, wrongMessage: string): void {
     const now = this.now();
     if (now < this.lockedUntil) {
       const seconds = Math.ceil((this.lockedUntil - now) / 1000);
@@ -69,21 +86,11 @@ export class TeacherGate {
       if (this.wrongTries >= MAX_WRONG_TRIES) {
         this.wrongTries = 0;
         this.lockedUntil = now + LOCKOUT_MS;
-        throw new AppError('FORBIDDEN', `That PIN is wrong. Too many wrong PINs: wait ${LOCKOUT_MS / 1000} seconds.`);
+        throw new AppError('FORBIDDEN', `${wrongMessage} Too many wrong PINs: wait ${LOCKOUT_MS / 1000} seconds.`);
       }
-      throw new AppError('FORBIDDEN', 'That PIN is wrong. Nothing was changed.');
+      throw new AppError('FORBIDDEN', wrongMessage);
     }
     this.wrongTries = 0;
-    return this.issue();
-  }
-
-  changePin(db: Db, token: string, currentPin: string, newPin: string): void {
-    this.check(token);
-    const stored = storedHash(db);
-    if (stored === null || !pinMatches(currentPin, stored)) {
-      throw new AppError('FORBIDDEN', 'The current PIN is wrong. The PIN was not changed.');
-    }
-    saveHash(db, hashPin(newPin));
   }
 
   lock(token: string): void {

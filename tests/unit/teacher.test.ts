@@ -76,6 +76,22 @@ describe('teacher PIN', () => {
     expect(gate.unlock(raw, '4321').teacherToken).toBeTruthy();
   });
 
+  it('counts wrong current PINs in "Change PIN" toward the same wait, so an unlocked session cannot guess the PIN', () => {
+    let now = 1_000_000;
+    const gate = new TeacherGate(() => now);
+    const raw = openRaw(openApp().dataFile);
+    const token = gate.setPin(raw, '4321').teacherToken;
+    for (let i = 0; i < 3; i++)
+      expect(() => gate.changePin(raw, token, '0000', '1111')).toThrow(/current PIN is wrong/);
+    expect(() => gate.unlock(raw, '0000')).toThrow(/wrong/);
+    expect(() => gate.changePin(raw, token, '0001', '1111')).toThrow(/wait 30 seconds/);
+    expect(() => gate.changePin(raw, token, '4321', '1111')).toThrow(/Try again in 30 seconds/);
+    expect(() => gate.unlock(raw, '4321')).toThrow(/Try again/);
+    now += 30_000;
+    gate.changePin(raw, token, '4321', '2468');
+    expect(gate.unlock(raw, '2468').teacherToken).toBeTruthy();
+  });
+
   it('forgets a token after 4 hours without use, and on lock', () => {
     let now = 0;
     const gate = new TeacherGate(() => now);
