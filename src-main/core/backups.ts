@@ -163,7 +163,10 @@ export class BackupService {
       throw error;
     }
     this.prune(createdAt, [name, ...protect]);
-    return this.info({ name, createdAt, reason, sequence: 1 });
+    // Read back from the name, so that what create answers equals what list shows (whole seconds).
+    const made = listBackupFiles(this.options.dataDir).find((backup) => backup.name === name);
+    if (!made) throw new AppError('INTERNAL', 'The backup was made but then could not be found.');
+    return this.info(made);
   }
 
   /** The retention rule (db/backup-files.ts); also clears partial files a crash left behind. */

@@ -49,6 +49,7 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
+    if (!isDamage(error)) throw error;
     return { state: 'damaged', problem: `the data file cannot be opened (${(error as Error).message})` };
   }
   try {
@@ -75,8 +76,16 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
     }
     return { state: 'sound' };
   } catch (error) {
+    // A folder that cannot be written to (no room for the -shm file) is a disk problem, not a damaged file.
+    if (!isDamage(error)) throw error;
     return { state: 'damaged', problem: `the data file is damaged (${(error as Error).message})` };
   } finally {
     db.close();
   }
+}
+
+/** SQLite saying the file's content is wrong, as opposed to the disk refusing access (read-only, no permission). */
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
