@@ -1,13 +1,14 @@
 // Backups through the real API on real files: made with SQLite's online backup API (complete under WAL, before any
 // checkpoint), listed, pruned, restored after a safety backup, refused for names that are not backups, teacher-only;
 // and the automatic ones (on start, and after edits only).
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../src-main/shared/events';
 import type { RestoreResult } from '../../src-main/shared/backups';
 import { addStudent, backUpNow, dataFileOf, listBackups, startApp, studentNames } from './backups-fixture';
-import { callOk, cleanUp, makeTempDir, openRaw, teacherToken } from './helpers';
+import { callOk, cleanUp, makeTempDir, openRaw, projectRoot, teacherToken } from './helpers';
 
 afterEach(() => cleanUp());
 
@@ -206,4 +207,23 @@ describe('automatic backups', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(readdirSync(backupsDir(dataDir))).toHaveLength(1);
   });
+});
+
+describe('the backup timers', () => {
+  it('never keep a process alive: an app left open (automatic backups on) lets Node exit', () => {
+    const dataDir = makeTempDir();
+    const script = [
+      `import { createApp } from ${JSON.stringify(join(projectRoot, 'src-main/core/app.ts'))};`,
+      `createApp({ dataDir: ${JSON.stringify(dataDir)}, resourcesDir: ${JSON.stringify(projectRoot)} });`,
+      `console.log('opened');`,
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.error).toBeUndefined(); // a timeout would mean a timer kept the process running
+    expect(run.stdout).toContain('opened');
+    expect(run.status).toBe(0);
+  }, 40_000);
 });
