@@ -88,11 +88,23 @@ export class BackupService {
       copyFileSync(file, staging);
       try {
         const safetyBackup = await this.backUp('before-restore', [chosen.name]);
-        this.options.swapDatabase(() => {
+        const putInPlace = (source: string, move: boolean) => () => {
           // The connection is closed cleanly, so its WAL is already in the data file (and that is in safetyBackup).
           for (const suffix of COMPANION_SUFFIXES) rmSync(this.options.dataFile + suffix, { force: true });
-          renameSync(staging, this.options.dataFile);
-        });
+          if (move) renameSync(source, this.options.dataFile);
+          else copyFileSync(source, this.options.dataFile);
+        };
+        try {
+          this.options.swapDatabase(putInPlace(staging, true));
+        } catch (error) {
+          // The backup passed its check but would not open or migrate: the state from just before goes back.
+          this.options.swapDatabase(putInPlace(join(this.dir, safetyBackup.name), false));
+          throw new AppError(
+            'DATABASE_ERROR',
+            `The backup made ${describeBackupTime(chosen.createdAt)} could not be opened ` +
+              `(${(error as Error).message}). Nothing was lost: the data is back as it was before the restore.`,
+          );
+        }
         this.changesAtLastBackup = this.totalChanges();
         return { restored: this.info(chosen), safetyBackup };
       } finally {

@@ -227,3 +227,26 @@ describe('the backup timers', () => {
     expect(run.status).toBe(0);
   }, 40_000);
 });
+
+describe('a backup that passes its check but will not open', () => {
+  it('is refused in words, and the data as it was just before the restore is back in place', async () => {
+    const dataDir = makeTempDir();
+    const app = startApp(dataDir);
+    const backup = await backUpNow(app);
+    await addStudent(app, 'Here Before The Failed Restore');
+    // Sound and ours, but claiming an old schema version whose migrations cannot run again over its tables.
+    const file = join(backupsDir(dataDir), backup.name);
+    const tampered = openRaw(file);
+    tampered.pragma('user_version = 1');
+    tampered.close();
+
+    const result = await app.dispatch('backups.restore', { teacherToken: await teacherToken(app), name: backup.name });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DATABASE_ERROR' } });
+    expect(!result.ok && result.error.message).toMatch(
+      /could not be opened .*Nothing was lost: the data is back as it was before the restore\.$/,
+    );
+    expect(await studentNames(app)).toContain('Here Before The Failed Restore');
+    await addStudent(app, 'Still Working Afterwards');
+    expect(await studentNames(app)).toContain('Still Working Afterwards');
+  });
+});
