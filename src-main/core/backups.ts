@@ -9,7 +9,7 @@ import { BACKUPS_DIR_NAME, PARTIAL_SUFFIX, backupsToDelete, newBackupName, type 
 import { describeBackupTime } from './db/backup-words';
 import { inspectDatabaseFile } from './db/inspect';
 import type { Db } from './db/open';
-import { COMPANION_SUFFIXES, listBackupFiles } from './db/recover';
+import { COMPANION_SUFFIXES, RESTORING_SUFFIX, listBackupFiles } from './db/recover';
 import { AppError } from './errors';
 
 export interface BackupServiceOptions {
@@ -84,7 +84,7 @@ export class BackupService {
       }
       this.refuseNewer(file, chosen);
       // Staged before the safety backup, whose pruning could otherwise remove the chosen backup first.
-      const staging = this.options.dataFile + '.restoring';
+      const staging = `${this.options.dataFile}${RESTORING_SUFFIX}`;
       copyFileSync(file, staging);
       try {
         const safetyBackup = await this.backUp('before-restore', [chosen.name]);

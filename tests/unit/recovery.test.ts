@@ -165,3 +165,15 @@ describe('a damaged data file at start', () => {
     expect(moved.filter((name) => name.endsWith('.sqlite-wal'))).toHaveLength(1);
   });
 });
+
+describe('a restore cut short', () => {
+  it('leaves a staging copy that the next start removes, using the data file as it is', async () => {
+    const { dataDir } = await folderWithBackup();
+    const staging = `${dataFileOf(dataDir)}.restoring`;
+    writeFileSync(staging, PNG);
+    const app = startApp(dataDir);
+    expect(await studentNames(app)).toContain('Added After The Backup');
+    expect(existsSync(staging)).toBe(false);
+    expect(await callOk(app, 'app.notices')).toEqual([]);
+  });
+});

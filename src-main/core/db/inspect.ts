@@ -53,6 +53,8 @@ export function inspectDatabaseFile(file: string, options: InspectOptions = {}):
     return { state: 'damaged', problem: `the data file cannot be opened (${(error as Error).message})` };
   }
   try {
+    // Another Debate Desk window on the same folder may be writing: wait for it as the app does.
+    db.pragma('busy_timeout = 5000');
     const check = options.thorough ? 'integrity_check' : 'quick_check';
     const rows = db.pragma(`${check}(20)`) as Array<Record<string, string>>;
     const findings = rows.map((row) => Object.values(row)[0]);

@@ -1,6 +1,6 @@
 // At start, before the data file is opened: a damaged, unreadable or foreign data file is moved aside (never
 // deleted), the newest sound backup is put in its place, and the user is told in plain words what happened.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AppNotice } from '../../shared/backups';
 import { BACKUPS_DIR_NAME, parseBackupName, sortNewestFirst, type BackupName } from './backup-files';
@@ -10,6 +10,8 @@ import { describeBackupTime, describeReason } from './backup-words';
 export const DAMAGED_DIR_NAME = 'damaged';
 /** SQLite's companion files: moved with the data file, or they would be replayed into whatever replaces it. */
 export const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'];
+/** A backup being restored is first copied beside the data file under this suffix, then renamed over it. */
+export const RESTORING_SUFFIX = '.restoring';
 
 export interface RecoverOptions {
   dataFile: string;
@@ -72,6 +74,8 @@ export function recoverIfDamaged({
   latestSchemaVersion,
   nativeBinding,
 }: RecoverOptions): Recovery {
+  // A restore cut short (the app killed mid-way) leaves its staging copy: the data file itself is whole either way.
+  rmSync(`${dataFile}${RESTORING_SUFFIX}`, { force: true });
   const inspection = inspectDatabaseFile(dataFile, { nativeBinding, latestSchemaVersion });
   if (inspection.state !== 'damaged') return { notice: null, movedTo: null, restoredFrom: null };
   const backup = newestSoundBackup(dataDir, nativeBinding);
