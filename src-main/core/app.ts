@@ -94,13 +94,13 @@ export function createApp(options: AppOptions): DebateDeskApp {
     }
     db = open();
   } catch (error) {
-    throw storageError(error, options.dataDir) ?? error;
+    throw storageError(error, options.dataDir, true) ?? error;
   }
   try {
     loadStarterIfEmpty(db, join(options.resourcesDir, 'resources', 'starter'));
   } catch (error) {
     db.close();
-    throw storageError(error, options.dataDir) ?? error;
+    throw storageError(error, options.dataDir, true) ?? error;
   }
   const events = new EventEmitter();
   const emit = (event: AppEvent) => queueMicrotask(() => events.emit('event', event));

@@ -115,6 +115,41 @@ describe('a full disk', () => {
   );
 
   it.skipIf(!canMount)(
+    '(real tmpfs) start on a full disk is refused in the disk-full words, the data untouched',
+    async () => {
+      const dataDir = mountTmpfs() as string;
+      const app = startApp(dataDir);
+      await addStudent(app, 'Kept On The Full Disk');
+      await app.close();
+      const before = createHash('sha256')
+        .update(readFileSync(dataFileOf(dataDir)))
+        .digest('hex');
+      const filler = fillUp(dataDir);
+
+      let thrown: unknown;
+      try {
+        createApp({ dataDir, resourcesDir: projectRoot, backups: { automatic: false } });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toMatchObject({
+        code: 'DISK_FULL',
+        message: `The disk is full: Debate Desk cannot open its data in ${dataDir}. Nothing was changed; free some space on the disk and start Debate Desk again.`,
+      });
+      expect(
+        createHash('sha256')
+          .update(readFileSync(dataFileOf(dataDir)))
+          .digest('hex'),
+      ).toBe(before);
+      expect(existsSync(join(dataDir, 'damaged'))).toBe(false);
+      rmSync(filler);
+      const reopened = startApp(dataDir);
+      expect(await studentNames(reopened)).toContain('Kept On The Full Disk');
+      await reopened.close();
+    },
+  );
+
+  it.skipIf(!canMount)(
     '(real tmpfs) an automatic backup that fails on a full disk becomes a notice, not a crash',
     async () => {
       const dataDir = mountTmpfs() as string;

@@ -1,6 +1,7 @@
 // Disk problems in plain words: a full disk, a read-only or forbidden data folder, a damaged file. SQLite's codes
 // (better-sqlite3's SqliteError.code) and Node's (fs errors) both map here, so no call ever answers "INTERNAL" for
 // what is really the disk, and no message shows a raw error code to a teacher.
+import { statfsSync } from 'node:fs';
 import { AppError } from '../errors';
 
 const FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
@@ -17,15 +18,33 @@ function codeOf(error: unknown): string | null {
   return null;
 }
 
-/** What a disk problem means for the user, or null when the error is not about the disk. */
-export function storageError(error: unknown, dataDir: string): AppError | null {
+/** Below this much free space, an I/O error is taken for a full disk (SQLite reports a full -shm as IOERR). */
+const NEARLY_FULL_BYTES = 1024 * 1024;
+
+function diskNearlyFull(dataDir: string): boolean {
+  try {
+    const { bavail, bsize } = statfsSync(dataDir);
+    return bavail * bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a disk problem means for the user, or null when the error is not about the disk. `atStart`: the words for
+ * opening the data when Debate Desk starts, rather than for saving a change.
+ */
+export function storageError(error: unknown, dataDir: string, atStart = false): AppError | null {
   const code = codeOf(error);
   if (!code) return null;
-  if (FULL.has(code)) {
+  if (FULL.has(code) || (code.startsWith('SQLITE_IOERR') && diskNearlyFull(dataDir))) {
     return new AppError(
       'DISK_FULL',
-      'The disk is full: Debate Desk could not save this change. Nothing was changed; free some space on the disk ' +
-        'and try again.',
+      atStart
+        ? `The disk is full: Debate Desk cannot open its data in ${dataDir}. Nothing was changed; free some space ` +
+            'on the disk and start Debate Desk again.'
+        : 'The disk is full: Debate Desk could not save this change. Nothing was changed; free some space on the ' +
+            'disk and try again.',
     );
   }
   if (READ_ONLY.has(code) || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
