@@ -125,7 +125,10 @@ export class BackupService {
     this.timers.push(setInterval(() => run('auto'), schedule.intervalMs).unref());
   }
 
-  /** Stops the timers and waits for a backup under way (closing the connection under it would abort it). */
+  /**
+   * Stops the timers. A backup under way is cut short when the app then closes the connection (its partial file is
+   * removed; the backups already made are untouched); the promise settles once it has.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
