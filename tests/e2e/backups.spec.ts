@@ -86,11 +86,16 @@ test('the teacher backs up, changes the class, restores the backup and sees the 
 });
 
 test('axe: the Backups view and the restore dialog', async ({ page, host }) => {
-  const teacherTokenValue = await teacherToken(host.url);
-  await callApiOk(host.url, 'backups.create', { teacherToken: teacherTokenValue });
-  await callApiOk(host.url, 'backups.create', { teacherToken: teacherTokenValue });
+  // Three backups a second apart, for three reasons: by the teacher, just before a restore, by the teacher again.
+  const token = await teacherToken(host.url);
+  const first = await callApiOk(host.url, 'backups.create', { teacherToken: token });
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  await callApiOk(host.url, 'backups.restore', { teacherToken: token, name: first.name });
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  await callApiOk(host.url, 'backups.create', { teacherToken: token });
   await openBackups(page, host.url);
-  await expect(backupRows(page)).toHaveCount(2);
+  await expect(backupRows(page)).toHaveCount(3);
+  await expect(backupRows(page).nth(1)).toContainText('Just before a restore');
   expect.soft(await seriousViolations(page), 'the Backups view').toEqual([]);
   await page.screenshot({ path: docs('backups.png') });
   await page
