@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { BoardPage } from './pages/board-page';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
 import { startHostProcess } from './support/host-process';
@@ -143,4 +144,32 @@ test('a damaged data file at start: the newest backup is restored and everyone i
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a restore reaches a student’s board open in another window, without a reload', async ({ page, host }) => {
+  const token = await teacherToken(host.url);
+  const [debate] = await callApiOk(host.url, 'debates.list', {});
+  const student = (await callApiOk(host.url, 'people.list', {})).find((person) => person.name === 'Amara Okafor');
+  if (!debate || !student) throw new Error('no starter debate or student');
+  const backup = await callApiOk(host.url, 'backups.create', { teacherToken: token });
+
+  const board = new BoardPage(page);
+  await board.open(host.url);
+  await board.chooseStudent('Amara Okafor');
+  const { cards } = await callApiOk(host.url, 'board.get', { debateId: debate.id, studentId: student.id });
+  const card = cards[0];
+  if (!card) throw new Error('the pool is empty');
+  // Placed after the backup, seen live on the open board.
+  await callApiOk(host.url, 'cards.place', {
+    debateId: debate.id,
+    studentId: student.id,
+    cardId: card.id,
+    side: 'A',
+    index: 0,
+  });
+  await expect.poll(() => board.tagsIn('Alliance')).toEqual([card.tag]);
+
+  await callApiOk(host.url, 'backups.restore', { teacherToken: token, name: backup.name });
+  await expect.poll(() => board.tagsIn('Alliance')).toEqual([]);
+  await expect(page.getByRole('heading', { name: 'Who is working?' })).toHaveCount(0);
 });
