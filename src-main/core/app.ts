@@ -5,9 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { contract, isMethodName } from '../shared/contract';
+import type { AppNotice } from '../shared/backups';
 import type { AppEvent } from '../shared/events';
 import { failure, success, type Result } from '../shared/result';
-import { openDatabase } from './db/open';
+import { BackupService } from './backups';
+import { readMigrations } from './db/migrate';
+import { openDatabase, type Db } from './db/open';
+import { recoverIfDamaged } from './db/recover';
+import { storageError } from './db/storage-errors';
 import { AppError } from './errors';
 import { handlers, type Context } from './handlers';
 import { loadStarterIfEmpty } from './starter';
@@ -22,6 +27,15 @@ export interface AppOptions {
   nativeBinding?: string;
   /** Prints argument sheets to PDF (a Chromium); without one, PDF export answers UNAVAILABLE. */
   pdfPrinter?: PdfPrinter;
+  /** Automatic backups (docs/RELIABILITY.md); tests make them frequent or switch them off. */
+  backups?: {
+    /** A backup every this many minutes while there are edits (default 10). */
+    intervalMinutes?: number;
+    /** The start backup waits this long, off the path of the first answers (default 5 s). */
+    startDelayMs?: number;
+    /** false: no automatic backups (the teacher's and the restore's own still work). Default true. */
+    automatic?: boolean;
+  };
 }
 
 export interface DebateDeskApp {
@@ -33,6 +47,10 @@ export interface DebateDeskApp {
 }
 
 export const DATA_FILE_NAME = 'debate-desk.sqlite';
+export const DEFAULT_BACKUP_INTERVAL_MINUTES = 10;
+const DEFAULT_START_BACKUP_DELAY_MS = 5_000;
+/** No start backup when the newest one is younger than this: a quick restart changes nothing worth a copy. */
+const START_BACKUP_SKIP_MS = 60_000;
 
 function describeInvalidInput(method: string, error: z.ZodError): string {
   const problems = error.issues.map((issue) => {
@@ -56,27 +74,87 @@ function readVersion(resourcesDir: string): string {
 
 export function createApp(options: AppOptions): DebateDeskApp {
   const dataFile = join(options.dataDir, DATA_FILE_NAME);
-  const db = openDatabase({
-    file: dataFile,
-    migrationsDir: join(options.resourcesDir, 'db', 'migrations'),
-    nativeBinding: options.nativeBinding,
-  });
+  const migrationsDir = join(options.resourcesDir, 'db', 'migrations');
+  const notices: AppNotice[] = [];
+  const latestSchemaVersion = readMigrations(migrationsDir).at(-1)?.version ?? 0;
+  const open = (): Db => openDatabase({ file: dataFile, migrationsDir, nativeBinding: options.nativeBinding });
+  let db: Db;
+  try {
+    // Before opening: a damaged file is moved aside and the newest sound backup put in its place.
+    const recovery = recoverIfDamaged({
+      dataFile,
+      dataDir: options.dataDir,
+      now: new Date(),
+      latestSchemaVersion,
+      nativeBinding: options.nativeBinding,
+    });
+    if (recovery.notice) {
+      notices.push(recovery.notice);
+      console.warn(`[debate-desk] ${recovery.notice.message}`);
+    }
+    db = open();
+  } catch (error) {
+    throw storageError(error, options.dataDir, true) ?? error;
+  }
   try {
     loadStarterIfEmpty(db, join(options.resourcesDir, 'resources', 'starter'));
   } catch (error) {
     db.close();
-    throw error;
+    throw storageError(error, options.dataDir, true) ?? error;
   }
   const events = new EventEmitter();
+  const emit = (event: AppEvent) => queueMicrotask(() => events.emit('event', event));
+  const backups = new BackupService({
+    dataDir: options.dataDir,
+    dataFile,
+    db: () => db,
+    swapDatabase(replaceFile) {
+      db.close();
+      try {
+        replaceFile();
+      } finally {
+        db = open();
+      }
+    },
+    latestSchemaVersion,
+    nativeBinding: options.nativeBinding,
+  });
   const ctx: Context = {
-    db,
+    // A getter: a restore replaces the connection, and handlers must always reach the live one.
+    get db() {
+      return db;
+    },
     dataFile,
     version: readVersion(options.resourcesDir),
     teacher: new TeacherGate(),
     sheets: { resourcesDir: options.resourcesDir, pdfPrinter: options.pdfPrinter ?? null },
+    backups,
+    notices: () => [...notices],
     // Pushed after the call's transaction committed, so listeners never see a rolled-back change.
-    emit: (event) => queueMicrotask(() => events.emit('event', event)),
+    emit,
   };
+  if (options.backups?.automatic !== false) {
+    backups.schedule({
+      startDelayMs: options.backups?.startDelayMs ?? DEFAULT_START_BACKUP_DELAY_MS,
+      intervalMs: (options.backups?.intervalMinutes ?? DEFAULT_BACKUP_INTERVAL_MINUTES) * 60_000,
+      startSkipMs: START_BACKUP_SKIP_MS,
+      onFailure(error) {
+        const reason = storageError(error, options.dataDir)?.message ?? (error as Error).message;
+        const notice: AppNotice = {
+          id: 'automatic-backup-failed',
+          severity: 'error',
+          title: 'An automatic backup could not be made',
+          message: `Debate Desk could not make its automatic backup. ${reason}`,
+          at: new Date().toISOString(),
+        };
+        const index = notices.findIndex((known) => known.id === notice.id);
+        if (index >= 0) notices.splice(index, 1);
+        notices.push(notice);
+        console.error(`[debate-desk] automatic backup failed`, error);
+        emit({ type: 'notices.changed' });
+      },
+    });
+  }
 
   async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
     if (typeof method !== 'string' || !isMethodName(method)) {
@@ -89,6 +167,9 @@ export function createApp(options: AppOptions): DebateDeskApp {
       return success(await handler(ctx, parsed.data));
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.message);
+      // A full disk or a read-only folder is not a bug: it gets its own plain words, not INTERNAL.
+      const storage = storageError(error, options.dataDir);
+      if (storage) return failure(storage.code, storage.message);
       console.error(`[debate-desk] ${method} failed`, error);
       return failure('INTERNAL', 'Something went wrong inside Debate Desk; nothing was changed. Please try again.');
     }
@@ -102,7 +183,9 @@ export function createApp(options: AppOptions): DebateDeskApp {
       return () => events.off('event', listener);
     },
     async close() {
+      const backupsStopped = backups.close();
       db.close();
+      await backupsStopped;
       await options.pdfPrinter?.close();
     },
   };

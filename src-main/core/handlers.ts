@@ -1,4 +1,5 @@
 // The handler behind every contract method. Input arrives validated; mutations run in one transaction.
+import type { AppNotice } from '../shared/backups';
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
 import type { AppEvent } from '../shared/events';
 import {
@@ -10,6 +11,7 @@ import {
   listArticles,
   updateArticleRow,
 } from './articles';
+import type { BackupService } from './backups';
 import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
 import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
@@ -49,6 +51,10 @@ export interface Context {
   teacher: TeacherGate;
   /** Where the argument sheets find their stylesheet and citation styles, and who prints their PDFs. */
   sheets: SheetServices;
+  /** Backups of the data file: made, listed and restored outside any transaction (the backup API is async). */
+  backups: BackupService;
+  /** The start notices (recovery, disk problems). */
+  notices(): AppNotice[];
   emit(event: AppEvent): void;
 }
 
@@ -80,6 +86,22 @@ const asPerson =
 
 export const handlers: Handlers = {
   'app.info': (ctx) => ({ version: ctx.version, schemaVersion: schemaVersion(ctx.db), dataFile: ctx.dataFile }),
+
+  'app.notices': (ctx) => ctx.notices(),
+  'backups.list': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    return ctx.backups.list();
+  },
+  'backups.create': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    return ctx.backups.create('manual');
+  },
+  'backups.restore': async (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    const result = await ctx.backups.restore(input.name);
+    ctx.emit({ type: 'data.restored' });
+    return result;
+  },
 
   'teacher.status': (ctx) => ctx.teacher.status(ctx.db),
   'teacher.setPin': inTransaction((ctx, input) => ctx.teacher.setPin(ctx.db, input.pin)),

@@ -23,6 +23,7 @@ import {
   type TeacherSession,
   type TeacherStatus,
 } from './domain';
+import type { AppNotice, BackupInfo, RestoreResult } from './backups';
 import type { ClassResults, HandIn } from './results';
 import type { PackImportResult, SharedFile, WorkImportResult } from './packs';
 import { CITATION_STYLES, SHEET_FORMATS, SHEET_LAYOUTS, type SheetFile, type SheetStudent } from './sheet';
@@ -115,6 +116,19 @@ const cardTag = z.string().trim().max(300);
 
 export const contract = {
   'app.info': method<AppInfo>()(noInput),
+  /** What everyone should be told since the app started: a damaged data file recovered, a disk problem. */
+  'app.notices': method<AppNotice[]>()(noInput),
+  /** The backups of the data file, newest first (teacher only). */
+  'backups.list': method<BackupInfo[]>()(asTeacher),
+  /** Backs up the data now (SQLite's online backup), then applies the retention rule. */
+  'backups.create': method<BackupInfo>()(asTeacher),
+  /**
+   * Backs up the current state ("before-restore"), then puts the chosen backup's data in place. `name` is a label
+   * from backups.list, never a path: anything else is refused.
+   */
+  'backups.restore': method<RestoreResult>()(
+    asTeacher.extend({ name: z.string().trim().min(1, { error: 'choose a backup' }).max(200) }),
+  ),
 
   'teacher.status': method<TeacherStatus>()(noInput),
   /** First use only: sets the PIN and unlocks. */

@@ -7,4 +7,8 @@ export type AppEvent =
   | { type: 'debates.changed'; debateId: string }
   | { type: 'people.changed' }
   /** A hand-in, or the teacher revealing or hiding a debate's class results. */
-  | { type: 'results.changed'; debateId: string; studentId?: string };
+  | { type: 'results.changed'; debateId: string; studentId?: string }
+  /** A backup was restored: every open window reloads everything it shows. */
+  | { type: 'data.restored' }
+  /** app.notices has something new (e.g. an automatic backup failed). */
+  | { type: 'notices.changed' };

@@ -13,6 +13,10 @@ export type ErrorCode =
   /** This host cannot do it (e.g. no Chromium to print a PDF with); the message says what to do instead. */
   | 'UNAVAILABLE'
   | 'DATABASE_ERROR'
+  /** The disk is full: nothing was saved. */
+  | 'DISK_FULL'
+  /** The data folder or disk cannot be written to: nothing was saved. */
+  | 'READ_ONLY'
   | 'INTERNAL';
 
 export interface AppErrorShape {

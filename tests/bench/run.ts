@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { runBackupBench } from './backup.bench';
 import { runBoardBench } from './board-open.bench';
 import { runBoardScaleBench } from './board-scale.bench';
 import { projectRoot, runCoreBench } from './core-open.bench';
@@ -24,7 +25,7 @@ function chromiumVersion(): string {
   }
 }
 
-// `npm run bench -- --only=board-scale` (or core, library, board, results, sheet-export, work-import) runs one group; the default
+// `npm run bench -- --only=board-scale` (or core, library, board, results, sheet-export, work-import, backup) runs one group; the default
 // runs them all.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const wanted = (group: string) => !only || only.split(',').includes(group);
@@ -75,6 +76,12 @@ if (wanted('work-import')) {
   const work = await runWorkImportBench();
   measurements.push(...work.measurements);
   extraNotes.push(...work.notes);
+}
+if (wanted('backup')) {
+  console.error('[bench] backups and the start check, starter + 30 boards…');
+  const backup = await runBackupBench();
+  measurements.push(...backup.measurements);
+  extraNotes.push(...backup.notes);
 }
 
 const totalSeconds = (performance.now() - started) / 1000;

@@ -174,3 +174,31 @@ describe('file names the API makes', () => {
     for (const name of names) expectBareName(name);
   });
 });
+
+describe('backups.restore takes the name of a listed backup, never a path', () => {
+  it('refuses every path, even to a sound backup-named database outside the backups folder, and changes nothing', async () => {
+    const dataDir = makeTempDir();
+    const app = openApp(dataDir);
+    const token = await teacherToken(app);
+    const made = await callOk<{ name: string }>(app, 'backups.create', { teacherToken: token });
+    // A sound backup of ours, outside the backups folder where a climbing name would reach it: it would restore.
+    const bait = 'debate-desk-20261206-070509-manual.sqlite';
+    writeFileSync(join(victimDir, bait), readFileSync(join(dataDir, 'backups', made.name)));
+    const before = { data: snapshot(dataDir), victim: snapshot(victimDir) };
+    const studentsBefore = tableCounts(openRaw(join(dataDir, 'debate-desk.sqlite'), { readonly: true }));
+    const climb = relative(join(dataDir, 'backups'), join(victimDir, bait));
+    for (const name of [...hostileNames(), join(victimDir, bait), climb, `backups/${bait}`, `./${bait}`, bait]) {
+      const result = await app.dispatch('backups.restore', { teacherToken: token, name });
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) {
+        expect(['INVALID_INPUT', 'NOT_FOUND'], `${name}: ${result.error.code}`).toContain(result.error.code);
+        expect(result.error.message, name).not.toContain(SECRET);
+      }
+    }
+    expect(snapshot(victimDir)).toEqual(before.victim);
+    expect(tableCounts(openRaw(join(dataDir, 'debate-desk.sqlite'), { readonly: true }))).toEqual(studentsBefore);
+    expect(Object.keys(snapshot(dataDir)).filter((file) => file.startsWith('backups'))).toEqual(
+      Object.keys(before.data).filter((file) => file.startsWith('backups')),
+    );
+  });
+});

@@ -71,5 +71,6 @@ function cannotOpen(file: string, error: unknown): AppError {
   return new AppError(
     'DATABASE_ERROR',
     `Debate Desk could not open its data file ${file}: ${(error as Error).message}`,
+    { cause: error },
   );
 }

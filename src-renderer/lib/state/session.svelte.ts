@@ -18,10 +18,12 @@ export type View =
   /** The projector view of one debate: timer, phases and class tally. */
   | { name: 'live'; debateId: string }
   /** A debate's class results (the teacher from the debates list, a student from their board). */
-  | { name: 'results'; debateId: string };
+  | { name: 'results'; debateId: string }
+  /** The teacher's backups: list, back up now, restore. */
+  | { name: 'backups' };
 
 /** The views only the teacher may open: leaving teacher mode leaves them. */
-const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster', 'live']);
+const TEACHER_VIEWS = new Set<View['name']>(['import', 'edit', 'debates', 'debate-edit', 'roster', 'live', 'backups']);
 
 export function viewOf(back: View | 'board' | 'library'): View {
   return typeof back === 'string' ? { name: back } : back;
@@ -35,6 +37,10 @@ class Session {
   personId = $state<string | null>(localStorage.getItem(PERSON_KEY));
   view = $state<View>({ name: 'board' });
   loadError = $state<string | null>(null);
+  /** Bumped when a backup was restored: the views are keyed on it, so each reloads what it shows. */
+  dataVersion = $state(0);
+  /** What the last restore did, shown in the Backups view (which is rebuilt by the restore) until another view. */
+  restoredMessage = $state('');
 
   students = $derived(this.people.filter((person) => person.role === 'student'));
   teacher = $derived(this.people.find((person) => person.role === 'teacher') ?? null);
@@ -89,6 +95,7 @@ class Session {
   }
 
   show(view: View): void {
+    this.restoredMessage = '';
     this.view = view;
   }
 }
