@@ -1,0 +1,168 @@
+// The crash-safety torture test (docs/RELIABILITY.md): the real browser host as a child process over one data dir,
+// writes through its API with several in flight, SIGKILL at a random moment, restart, verify; N rounds.
+// N: 5 in `npm test`, 50 in `npm run test:torture` (TORTURE_ROUNDS overrides); TORTURE_SEED=<seed> replays a run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { DATA_FILE_NAME } from '../../src-main/core/app';
+import type { Board, DebateSummary, Person } from '../../src-main/shared/domain';
+import { callOk, type HostAddress } from './api-client';
+import { buildHostChild, startHostChild, type HostChild } from './host-process';
+import { makeArticleImport, makePackImport } from './import-files';
+import { createJournal, type ImportFile } from './journal';
+import { createRandom, seedFromEnv, type Random } from './random';
+import { verifyAfterRestart } from './verify';
+import { uncommittedWalFrames } from './wal-inspect';
+import { runWorkload } from './workload';
+
+const ROUNDS = Number(process.env.TORTURE_ROUNDS ?? '5');
+const PIN = '2468';
+const STUDENT_LANES = 3;
+
+const seed = seedFromEnv();
+const dataDir = mkdtempSync(join(tmpdir(), 'debate-desk-torture-'));
+const dataFile = join(dataDir, DATA_FILE_NAME);
+let running: HostChild | null = null;
+
+afterAll(async () => {
+  if (running) {
+    running.kill();
+    await running.exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** When this round's kill comes: right away, at a random moment, or timed to land while an import is in flight. */
+type KillPlan =
+  | { mode: 'at-start' | 'random'; delayMs: number }
+  | { mode: 'during-import'; kind: ImportFile['kind']; delayMs: number };
+
+function planKill(random: Random, packMs: number): KillPlan {
+  const roll = random.next();
+  if (roll < 0.15) return { mode: 'at-start', delayMs: random.int(0, 10) };
+  if (roll < 0.55) return { mode: 'random', delayMs: random.int(0, 1_500) };
+  if (random.chance(0.75)) return { mode: 'during-import', kind: 'pack', delayMs: random.int(0, Math.round(packMs)) };
+  return { mode: 'during-import', kind: 'article', delayMs: random.int(0, 20) };
+}
+
+function roundImports(random: Random, round: number): ImportFile[] {
+  const files: ImportFile[] = [makePackImport(random, `${seed}-${round}-p`)];
+  for (let i = random.int(1, 2); i > 0; i--) files.push(makeArticleImport(random, `${seed}-${round}-a${i}`));
+  // A seeded shuffle: the pack comes first, between or last.
+  return files
+    .map((file) => ({ file, key: random.next() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ file }) => file);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs (seed ${seed})`, async () => {
+  console.log(`[torture] ${ROUNDS} rounds, seed ${seed} (replay: TORTURE_SEED=${seed})`);
+  const started = performance.now();
+  const random = createRandom(seed);
+  const script = await buildHostChild();
+
+  // First start: the teacher sets a PIN, and the lanes learn the starter debate, its students and its pool.
+  running = await startHostChild(script, dataDir);
+  let host: HostAddress = running.address;
+  await callOk(host, 'teacher.setPin', { pin: PIN });
+  const debate = (await callOk<DebateSummary[]>(host, 'debates.list', {}))[0] as DebateSummary;
+  const students = (await callOk<Person[]>(host, 'people.list')).filter((p) => p.role === 'student');
+  expect(students.length).toBeGreaterThanOrEqual(STUDENT_LANES);
+  const refs = students.slice(0, STUDENT_LANES).map((s) => ({ debateId: debate.id, studentId: s.id }));
+  const cardIds = (await callOk<Board>(host, 'board.get', refs[0])).cards.map((card) => card.id);
+  const journal = createJournal(refs);
+
+  const figures = {
+    kills: 0,
+    killsDuringImport: 0,
+    killsDuringPackImport: 0,
+    inFlightImportsLanded: 0,
+    killsWithUncommittedWalFrames: 0,
+    restartMs: [] as number[],
+    packImportMs: [] as number[],
+  };
+
+  for (let round = 1; round <= ROUNDS; round++) {
+    const context = `round ${round} of ${ROUNDS} (seed ${seed}, replay with TORTURE_SEED=${seed})`;
+    const { teacherToken } = await callOk<{ teacherToken: string }>(host, 'teacher.unlock', { pin: PIN });
+    const imports = roundImports(random, round);
+    const plan = planKill(random, median(figures.packImportMs) || 150);
+    const child = running;
+
+    let killTimer: NodeJS.Timeout | undefined;
+    const killAfter = (ms: number) => {
+      if (killTimer === undefined) killTimer = setTimeout(() => child.kill(), ms);
+    };
+    let packSentAt = 0;
+    const problems = runWorkload(
+      {
+        host,
+        teacherToken,
+        cardIds,
+        imports,
+        onImportSent: (file) => {
+          if (file.kind === 'pack') packSentAt = performance.now();
+          if (plan.mode === 'during-import' && plan.kind === file.kind) killAfter(plan.delayMs);
+        },
+      },
+      journal,
+      random,
+      round,
+    );
+    if (plan.mode !== 'during-import') killAfter(plan.delayMs);
+    // Should the planned import never be sent (all lanes stopped), the kill still comes.
+    const fallback = setTimeout(() => child.kill(), 5_000);
+    await child.exited;
+    clearTimeout(fallback);
+    clearTimeout(killTimer);
+    const refused = await problems;
+    if (refused.length > 0) throw new Error(`${context}: the app refused writes: ${JSON.stringify(refused)}`);
+    figures.kills += 1;
+    // Packs acknowledged this round: how long one takes, to time the next round's kill inside one.
+    if (packSentAt > 0 && journal.imports.inFlight?.kind !== 'pack') {
+      const lastPack = journal.imports.acknowledged.at(-1);
+      if (lastPack?.file.kind === 'pack') figures.packImportMs.push(performance.now() - packSentAt);
+    }
+    if (uncommittedWalFrames(dataFile) > 0) figures.killsWithUncommittedWalFrames += 1;
+
+    running = await startHostChild(script, dataDir);
+    host = running.address;
+    figures.restartMs.push(running.readyMs);
+    try {
+      const report = await verifyAfterRestart(host, dataFile, journal);
+      if (report.importInFlight) {
+        figures.killsDuringImport += 1;
+        if (report.importInFlight.kind === 'pack') figures.killsDuringPackImport += 1;
+        if (report.importInFlight.landed) figures.inFlightImportsLanded += 1;
+      }
+    } catch (error) {
+      throw new Error(`${context}: ${(error as Error).message}\n${running.stderr()}`, { cause: error });
+    }
+  }
+
+  const summary = {
+    seed,
+    rounds: ROUNDS,
+    kills: figures.kills,
+    killsDuringImport: figures.killsDuringImport,
+    killsDuringPackImport: figures.killsDuringPackImport,
+    inFlightImportsLanded: figures.inFlightImportsLanded,
+    killsWithUncommittedWalFrames: figures.killsWithUncommittedWalFrames,
+    writesAcknowledged: journal.counts.acknowledged,
+    writesLostToKillsLanded: journal.counts.lostLanded,
+    writesLostToKillsAbsent: journal.counts.lostAbsent,
+    importsAcknowledged: journal.imports.acknowledged.length,
+    medianRestartToReadyMs: Math.round(median(figures.restartMs)),
+    maxRestartToReadyMs: Math.round(Math.max(...figures.restartMs)),
+    medianPackImportMs: Math.round(median(figures.packImportMs)),
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+  console.log(`[torture] ${JSON.stringify(summary)}`);
+  expect(figures.kills).toBe(ROUNDS);
+  expect(journal.counts.acknowledged).toBeGreaterThan(ROUNDS);
+  // Over the full run the kills timed to land during an import must have done so at least once.
+  if (ROUNDS >= 50) expect(figures.killsDuringImport).toBeGreaterThan(0);
+});
