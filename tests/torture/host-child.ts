@@ -1,8 +1,9 @@
 // The browser host as a child process for the crash-safety torture test: createApp + startHost on --data-dir, then
-// one JSON line on stdout ({ url, port, token }) and nothing else until it is killed.
+// one JSON line on stdout ({ url, port, token }) among the transaction marks (transaction-marks.ts), until killed.
 import { parseArgs } from 'node:util';
 import { createApp } from '../../src-main/core/app';
 import { startHost } from '../../src-main/host/server';
+import { markMethods, markTransactions } from './transaction-marks';
 
 const { values: args } = parseArgs({
   options: {
@@ -17,7 +18,8 @@ if (!dataDir || !resourcesDir) {
   process.exit(2);
 }
 
-const app = createApp({ dataDir, resourcesDir });
+markTransactions();
+const app = markMethods(createApp({ dataDir, resourcesDir }));
 // The API is all the test needs: no renderer is served (every page answers 404).
 const host = await startHost({ app, rendererDir: dataDir, port: 0 });
 process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, token: host.token })}\n`);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { HostAddress } from './api-client';
+import { MARK_BEGIN, MARK_END } from './transaction-marks';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -40,6 +41,23 @@ export interface HostChild {
   kill(): void;
   /** What the child printed on stderr: shown when a round fails. */
   stderr(): string;
+  /** After the exit: the API method whose write transaction the kill interrupted, or null if it came between two. */
+  transactionOpenAtExit(): string | null;
+}
+
+/** The outermost transaction begun and not ended in the marks the child printed (a savepoint nests inside). */
+function openTransaction(marks: string): string | null {
+  let depth = 0;
+  let method: string | null = null;
+  for (const line of marks.split('\n')) {
+    if (line.startsWith(MARK_BEGIN)) {
+      if (depth === 0) method = line.slice(MARK_BEGIN.length + 1);
+      depth += 1;
+    } else if (line === MARK_END) {
+      depth -= 1;
+    }
+  }
+  return depth > 0 ? method : null;
 }
 
 export async function startHostChild(script: string, dataDir: string): Promise<HostChild> {
@@ -53,14 +71,18 @@ export async function startHostChild(script: string, dataDir: string): Promise<H
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((done) =>
-    child.once('exit', (code, signal) => done(signal ?? code)),
+    // 'close', not 'exit': by then stdout has been read to its end, the last transaction marks included.
+    child.once('close', (code, signal) => done(signal ?? code)),
   );
   const address = await new Promise<HostAddress>((ready, fail) => {
     const timer = setTimeout(() => fail(new Error(`The host did not start within 30 s:\n${stderr}`)), 30_000);
+    let announced = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line) {
+      // Opening the file (migrations, the starter) already marks transactions: the address is the line in braces.
+      const line = announced ? undefined : /^\{.*\}$/m.exec(stdout)?.[0];
+      if (line) {
+        announced = true;
         clearTimeout(timer);
         ready(JSON.parse(line) as HostAddress);
       }
@@ -77,5 +99,6 @@ export async function startHostChild(script: string, dataDir: string): Promise<H
     exited,
     kill: () => child.kill('SIGKILL'),
     stderr: () => stderr,
+    transactionOpenAtExit: () => openTransaction(stdout),
   };
 }

@@ -51,12 +51,16 @@ export interface PackImport {
   studentIds: string[];
 }
 
-/** A debate pack with fresh ids (so importing it creates everything), its cards anchored in the articles' text. */
-export function makePackImport(random: Random, nonce: string): PackImport {
+/**
+ * A debate pack with fresh ids (so importing it creates everything), its cards anchored in the articles' text.
+ * A large one (3–4 MB of text) changes more pages than SQLite's 2 MB page cache holds, so its transaction spills
+ * pages into the WAL before it commits: a kill then leaves half a transaction on disk for recovery to ignore.
+ */
+export function makePackImport(random: Random, nonce: string, large = false): PackImport {
   const at = new Date().toISOString();
-  const articleCount = random.int(5, 40);
+  const articleCount = large ? random.int(35, 40) : random.int(5, 30);
   const articles = Array.from({ length: articleCount }, (_, index) => {
-    const body = articleBody(random, `${nonce}-${index}`, random.int(5_000, 60_000));
+    const body = articleBody(random, `${nonce}-${index}`, large ? random.int(80_000, 100_000) : random.int(5_000, 50_000));
     return { id: random.uuid(), body, text: markdownToPlainText(body) };
   });
   const cards = articles.flatMap((article) =>

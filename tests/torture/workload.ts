@@ -24,6 +24,8 @@ export interface WorkloadSetup {
   imports: ImportFile[];
   /** Told when an import's request goes out: the kill may be timed to land during it. */
   onImportSent?(file: ImportFile): void;
+  /** Told when an import was acknowledged, with how long it took. */
+  onImportAcknowledged?(file: ImportFile, elapsedMs: number): void;
 }
 
 /** Set when a write was refused: the app said no to a write the workload believed valid, a test failure. */
@@ -94,6 +96,7 @@ async function runImportLane(setup: WorkloadSetup, journal: Journal, problems: W
   for (const file of setup.imports) {
     sendingImport(journal, file);
     setup.onImportSent?.(file);
+    const sentAt = performance.now();
     const outcome =
       file.kind === 'article'
         ? await callApi(setup.host, 'articles.create', {
@@ -114,6 +117,7 @@ async function runImportLane(setup: WorkloadSetup, journal: Journal, problems: W
       return;
     }
     importAcknowledged(journal, outcome.value);
+    setup.onImportAcknowledged?.(file, performance.now() - sentAt);
   }
 }
 
