@@ -25,7 +25,9 @@ export async function buildHostChild(): Promise<string> {
     target: 'node20',
     external: ['better-sqlite3'],
     // Some bundled CommonJS packages call require(): give the ES module one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return outfile;
@@ -62,11 +64,10 @@ function openTransaction(marks: string): string | null {
 
 export async function startHostChild(script: string, dataDir: string): Promise<HostChild> {
   const started = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [script, '--data-dir', dataDir, '--resources-dir', projectRoot],
-    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child: ChildProcess = spawn(process.execPath, [script, '--data-dir', dataDir, '--resources-dir', projectRoot], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -60,7 +60,11 @@ export function makePackImport(random: Random, nonce: string, large = false): Pa
   const at = new Date().toISOString();
   const articleCount = large ? random.int(35, 40) : random.int(5, 30);
   const articles = Array.from({ length: articleCount }, (_, index) => {
-    const body = articleBody(random, `${nonce}-${index}`, large ? random.int(80_000, 100_000) : random.int(5_000, 50_000));
+    const body = articleBody(
+      random,
+      `${nonce}-${index}`,
+      large ? random.int(80_000, 100_000) : random.int(5_000, 50_000),
+    );
     return { id: random.uuid(), body, text: markdownToPlainText(body) };
   });
   const cards = articles.flatMap((article) =>

@@ -69,7 +69,12 @@ export function importAcknowledged(journal: Journal, value: unknown): void {
   if (!file) throw new Error('no import in flight');
   if (file.kind === 'article') {
     const summary = value as ArticleSummary;
-    journal.imports.acknowledged.push({ file, articleId: summary.id, wordCount: summary.wordCount, checkedInFull: false });
+    journal.imports.acknowledged.push({
+      file,
+      articleId: summary.id,
+      wordCount: summary.wordCount,
+      checkedInFull: false,
+    });
   } else {
     const result = value as PackImportResult;
     if (result.outcome !== 'created') throw new Error(`the pack ${file.fileName} was ${result.outcome}, not created`);

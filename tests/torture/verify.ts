@@ -93,7 +93,12 @@ async function checkInFull(host: HostAddress, entry: AcknowledgedImport): Promis
   const pack = entry.file;
   const debate = await callOk<DebateSetup>(host, 'debates.get', { debateId: pack.debateId });
   if (!isDeepStrictEqual(debate.articleIds, pack.articleIds)) throw new Error(`${pack.fileName}: articles differ`);
-  if (!isDeepStrictEqual(debate.pool.map((card) => card.id), pack.cardIds)) {
+  if (
+    !isDeepStrictEqual(
+      debate.pool.map((card) => card.id),
+      pack.cardIds,
+    )
+  ) {
     throw new Error(`${pack.fileName}: the pool differs`);
   }
   const cards = await callOk<EvidenceCard[]>(host, 'cards.forArticles', { articleIds: pack.articleIds });
@@ -139,7 +144,9 @@ async function verifyImports(
     const rows = rowsOf(db, caught);
     const landed = isDeepStrictEqual(rows, fullRowsOf(caught));
     if (!landed && !isEmpty(rows)) {
-      throw new Error(`half an import: ${nameOf(caught)} left ${JSON.stringify(rows)} of ${JSON.stringify(fullRowsOf(caught))}`);
+      throw new Error(
+        `half an import: ${nameOf(caught)} left ${JSON.stringify(rows)} of ${JSON.stringify(fullRowsOf(caught))}`,
+      );
     }
     report.importInFlight = { kind: caught.kind, landed };
     if (!landed) imports.absent.push(caught);
@@ -182,6 +189,7 @@ export async function verifyAfterRestart(host: HostAddress, dataFile: string, jo
     db.close();
   }
   journal.counts.lostLanded += report.boardWritesLanded + (report.importInFlight?.landed ? 1 : 0);
-  journal.counts.lostAbsent += report.boardWritesAbsent + (report.importInFlight && !report.importInFlight.landed ? 1 : 0);
+  journal.counts.lostAbsent +=
+    report.boardWritesAbsent + (report.importInFlight && !report.importInFlight.landed ? 1 : 0);
   return report;
 }
