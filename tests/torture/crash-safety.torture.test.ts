@@ -1,7 +1,7 @@
 // The crash-safety torture test (docs/RELIABILITY.md): the real browser host as a child process over one data dir,
 // writes through its API with several in flight, SIGKILL at a random moment, restart, verify; N rounds.
 // N: 5 in `npm test`, 50 in `npm run test:torture` (TORTURE_ROUNDS overrides); TORTURE_SEED=<seed> replays a run.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -163,6 +163,7 @@ it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs (seed ${seed})`, a
     medianRestartToReadyMs: Math.round(median(figures.restartMs)),
     maxRestartToReadyMs: Math.round(Math.max(...figures.restartMs)),
     medianPackImportMs: Math.round(median(figures.packImportMs)),
+    dataFileMB: Math.round(statSync(dataFile).size / 1e5) / 10,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
   console.log(`[torture] ${JSON.stringify(summary)}`);
