@@ -57,7 +57,7 @@ function roundImports(random: Random, round: number): ImportFile[] {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs (seed ${seed})`, async () => {
+it('keeps every acknowledged write through repeated SIGKILLs', async () => {
   console.log(`[torture] ${ROUNDS} rounds, seed ${seed} (replay: TORTURE_SEED=${seed})`);
   const started = performance.now();
   const random = createRandom(seed);
