@@ -23,6 +23,7 @@ const seed = seedFromEnv();
 const dataDir = mkdtempSync(join(tmpdir(), 'debate-desk-torture-'));
 const dataFile = join(dataDir, DATA_FILE_NAME);
 let running: HostChild | null = null;
+let script: string | null = null;
 
 afterAll(async () => {
   if (running) {
@@ -30,6 +31,7 @@ afterAll(async () => {
     await running.exited;
   }
   rmSync(dataDir, { recursive: true, force: true });
+  if (script) rmSync(script, { force: true });
 });
 
 /** When this round's kill comes: right away, at a random moment, or timed to land while an import is in flight. */
@@ -61,10 +63,11 @@ it('keeps every acknowledged write through repeated SIGKILLs', async () => {
   console.log(`[torture] ${ROUNDS} rounds, seed ${seed} (replay: TORTURE_SEED=${seed})`);
   const started = performance.now();
   const random = createRandom(seed);
-  const script = await buildHostChild();
+  const childScript = await buildHostChild();
+  script = childScript;
 
   // First start: the teacher sets a PIN, and the lanes learn the starter debate, its students and its pool.
-  running = await startHostChild(script, dataDir);
+  running = await startHostChild(childScript, dataDir);
   let host: HostAddress = running.address;
   await callOk(host, 'teacher.setPin', { pin: PIN });
   const debate = (await callOk<DebateSummary[]>(host, 'debates.list', {}))[0] as DebateSummary;
@@ -128,7 +131,7 @@ it('keeps every acknowledged write through repeated SIGKILLs', async () => {
     const interruptedImport = interrupted === 'packs.importDebate' || interrupted === 'articles.create';
     if (interruptedImport) figures.killsInsideImportTransaction += 1;
 
-    running = await startHostChild(script, dataDir);
+    running = await startHostChild(childScript, dataDir);
     host = running.address;
     figures.restartMs.push(running.readyMs);
     try {

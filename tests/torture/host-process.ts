@@ -11,11 +11,15 @@ import { MARK_BEGIN, MARK_END } from './transaction-marks';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
-/** Builds the child into out/torture (inside the project, so that `better-sqlite3` resolves from node_modules). */
+/**
+ * Builds the child into out/torture (inside the project, so that `better-sqlite3` resolves from node_modules); the
+ * caller removes the file when done.
+ */
 export async function buildHostChild(): Promise<string> {
   const outDir = join(projectRoot, 'out', 'torture');
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'host-child.mjs');
+  // One file per test process: two runs at once (npm test and npm run test:torture) must not share it.
+  const outfile = join(outDir, `host-child-${process.pid}.mjs`);
   await build({
     entryPoints: [join(projectRoot, 'tests', 'torture', 'host-child.ts')],
     outfile,
