@@ -34,17 +34,26 @@ afterAll(async () => {
   if (script) rmSync(script, { force: true });
 });
 
-/** When this round's kill comes: right away, at a random moment, or timed to land while an import is in flight. */
+/**
+ * When this round's kill comes: right away, at a random moment, timed to land while an import is in flight, or the
+ * moment a transaction has committed (the pack's, or the n-th of the round), before its answer can be read: a write
+ * that landed without being acknowledged.
+ */
 type KillPlan =
   | { mode: 'at-start' | 'random'; delayMs: number }
-  | { mode: 'during-import'; kind: ImportFile['kind']; delayMs: number };
+  | { mode: 'during-import'; kind: ImportFile['kind']; delayMs: number }
+  | { mode: 'after-commit'; method: 'packs.importDebate' | 'any'; count: number };
 
 function planKill(random: Random, packMs: number): KillPlan {
   const roll = random.next();
-  if (roll < 0.15) return { mode: 'at-start', delayMs: random.int(0, 10) };
-  if (roll < 0.55) return { mode: 'random', delayMs: random.int(0, 1_500) };
-  if (random.chance(0.75)) return { mode: 'during-import', kind: 'pack', delayMs: random.int(0, Math.round(packMs)) };
-  return { mode: 'during-import', kind: 'article', delayMs: random.int(0, 20) };
+  if (roll < 0.1) return { mode: 'at-start', delayMs: random.int(0, 10) };
+  if (roll < 0.4) return { mode: 'random', delayMs: random.int(0, 1_500) };
+  if (roll < 0.8) {
+    if (random.chance(0.75)) return { mode: 'during-import', kind: 'pack', delayMs: random.int(0, Math.round(packMs)) };
+    return { mode: 'during-import', kind: 'article', delayMs: random.int(0, 20) };
+  }
+  if (random.chance(0.5)) return { mode: 'after-commit', method: 'packs.importDebate', count: 1 };
+  return { mode: 'after-commit', method: 'any', count: random.int(1, 60) };
 }
 
 function roundImports(random: Random, round: number): ImportFile[] {
@@ -117,7 +126,17 @@ it('keeps every acknowledged write through repeated SIGKILLs', async () => {
       random,
       round,
     );
-    if (plan.mode !== 'during-import') killAfter(plan.delayMs);
+    if (plan.mode === 'at-start' || plan.mode === 'random') killAfter(plan.delayMs);
+    let killedAfterPackCommit = false;
+    if (plan.mode === 'after-commit') {
+      let commits = 0;
+      child.onCommit((method) => {
+        if (plan.method === 'any' || plan.method === method) commits += 1;
+        if (commits !== plan.count) return;
+        killedAfterPackCommit = method === 'packs.importDebate';
+        child.kill();
+      });
+    }
     // Should the planned import never be sent (all lanes stopped), the kill still comes.
     const fallback = setTimeout(() => child.kill(), 5_000);
     await child.exited;
@@ -139,6 +158,10 @@ it('keeps every acknowledged write through repeated SIGKILLs', async () => {
       // An import killed inside its transaction had not committed: it must be gone entirely.
       if (interruptedImport && (!report.importInFlight || report.importInFlight.landed)) {
         throw new Error(`an import killed inside its transaction (${interrupted}) is there after the restart`);
+      }
+      // A pack killed just after its commit, before its answer was read, must be there in full.
+      if (killedAfterPackCommit && report.importInFlight?.kind === 'pack' && !report.importInFlight.landed) {
+        throw new Error('a pack import that had committed is missing after the restart');
       }
       if (report.importInFlight) {
         figures.killsDuringImport += 1;

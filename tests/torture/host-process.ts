@@ -49,21 +49,34 @@ export interface HostChild {
   stderr(): string;
   /** After the exit: the API method whose write transaction the kill interrupted, or null if it came between two. */
   transactionOpenAtExit(): string | null;
+  /** Calls `listener` as each outermost write transaction commits, with its API method ('-' outside any call). */
+  onCommit(listener: (method: string) => void): void;
 }
 
-/** The outermost transaction begun and not ended in the marks the child printed (a savepoint nests inside). */
-function openTransaction(marks: string): string | null {
-  let depth = 0;
-  let method: string | null = null;
-  for (const line of marks.split('\n')) {
-    if (line.startsWith(MARK_BEGIN)) {
-      if (depth === 0) method = line.slice(MARK_BEGIN.length + 1);
-      depth += 1;
-    } else if (line === MARK_END) {
-      depth -= 1;
+/** Follows the child's transaction marks line by line (a savepoint's marks nest inside its transaction's). */
+class TransactionTracker {
+  private depth = 0;
+  private method: string | null = null;
+  private partial = '';
+  readonly listeners: Array<(method: string) => void> = [];
+
+  feed(text: string): void {
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith(MARK_BEGIN)) {
+        if (this.depth === 0) this.method = line.slice(MARK_BEGIN.length + 1);
+        this.depth += 1;
+      } else if (line === MARK_END) {
+        this.depth -= 1;
+        if (this.depth === 0) for (const listener of this.listeners) listener(this.method ?? '-');
+      }
     }
   }
-  return depth > 0 ? method : null;
+
+  open(): string | null {
+    return this.depth > 0 ? this.method : null;
+  }
 }
 
 export async function startHostChild(script: string, dataDir: string): Promise<HostChild> {
@@ -74,6 +87,7 @@ export async function startHostChild(script: string, dataDir: string): Promise<H
   });
   let stdout = '';
   let stderr = '';
+  const transactions = new TransactionTracker();
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | number | null>((done) =>
     // 'close', not 'exit': by then stdout has been read to its end, the last transaction marks included.
@@ -83,12 +97,15 @@ export async function startHostChild(script: string, dataDir: string): Promise<H
     const timer = setTimeout(() => fail(new Error(`The host did not start within 30 s:\n${stderr}`)), 30_000);
     let announced = false;
     child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      // Opening the file (migrations, the starter) already marks transactions: the address is the line in braces.
-      const line = announced ? undefined : /^\{.*\}$/m.exec(stdout)?.[0];
+      const text = chunk.toString();
+      if (announced) return transactions.feed(text);
+      // Opening the file (migrations, the starter) marks transactions too: the address is the line in braces.
+      stdout += text;
+      const line = /^\{.*\}$/m.exec(stdout)?.[0];
       if (line) {
         announced = true;
         clearTimeout(timer);
+        transactions.feed(stdout.slice(stdout.indexOf(line) + line.length + 1));
         ready(JSON.parse(line) as HostAddress);
       }
     });
@@ -104,6 +121,7 @@ export async function startHostChild(script: string, dataDir: string): Promise<H
     exited,
     kill: () => child.kill('SIGKILL'),
     stderr: () => stderr,
-    transactionOpenAtExit: () => openTransaction(stdout),
+    transactionOpenAtExit: () => transactions.open(),
+    onCommit: (listener) => void transactions.listeners.push(listener),
   };
 }
