@@ -1,10 +1,10 @@
 // The torture test's checker can fail: a lost acknowledged write, half an import, an acknowledged import gone, and
 // an import that never landed appearing later are each reported (a real host and file, tampered with by hand).
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DebateDeskApp } from '../../src-main/core/app';
+import { DATA_FILE_NAME, type DebateDeskApp } from '../../src-main/core/app';
 import { startHost, type RunningHost } from '../../src-main/host/server';
 import type { DebateSummary, Person } from '../../src-main/shared/domain';
 import { cleanUp, closeLater, makeTempDir, openApp, openRaw, teacherToken } from '../unit/helpers';
@@ -128,5 +128,19 @@ describe('the torture checker', () => {
       tags: article.tags,
     });
     await expect(verifyAfterRestart(host, app.dataFile, journal)).rejects.toThrow(/appeared later/);
+  });
+
+  it('reports a restart that recovered the data file from a backup (an older state)', async () => {
+    const damagedDir = makeTempDir();
+    writeFileSync(join(damagedDir, DATA_FILE_NAME), 'not a database at all');
+    const recovered = openApp(damagedDir);
+    const recoveredHost = await startHost({ app: recovered, rendererDir: recovered.dataFile, port: 0 });
+    try {
+      await expect(verifyAfterRestart(recoveredHost, recovered.dataFile, journal)).rejects.toThrow(
+        /the restart reported/,
+      );
+    } finally {
+      await recoveredHost.close();
+    }
   });
 });

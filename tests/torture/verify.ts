@@ -176,6 +176,19 @@ async function verifyImports(
   }
 }
 
+/**
+ * A kill must never make the app think its data file is damaged: a recovery from a backup at start would
+ * bring back an older state, so any start notice fails the round, in the notice's own words.
+ */
+async function checkNoRecovery(host: HostAddress): Promise<void> {
+  const notices = await callOk<Array<{ title: string; message: string }>>(host, 'app.notices');
+  if (notices.length > 0) {
+    throw new Error(
+      `the restart reported: ${notices.map((notice) => `${notice.title}: ${notice.message}`).join(' | ')}`,
+    );
+  }
+}
+
 /** Checks the restarted host and its data file against the journal (throws, in words, on the first problem). */
 export async function verifyAfterRestart(host: HostAddress, dataFile: string, journal: Journal): Promise<VerifyReport> {
   const report: VerifyReport = { importInFlight: null, boardWritesLanded: 0, boardWritesAbsent: 0 };
@@ -183,6 +196,7 @@ export async function verifyAfterRestart(host: HostAddress, dataFile: string, jo
   try {
     db.pragma('busy_timeout = 5000');
     checkFileIsSound(db);
+    await checkNoRecovery(host);
     await verifyBoards(host, journal, report);
     await verifyImports(host, db, journal, report);
   } finally {
