@@ -10,7 +10,7 @@ import {
   listArticles,
   updateArticleRow,
 } from './articles';
-import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
+import { getBoard, getBoardVersions, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
 import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
@@ -280,6 +280,8 @@ function isTeacher(ctx: Context, token: string | undefined): boolean {
   }
 }
 
+/** The push carries the board's versions after the write, read inside its transaction, sent after the commit. */
 function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
-  ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId });
+  const versions = getBoardVersions(ctx.db, board);
+  ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId, versions });
 }
