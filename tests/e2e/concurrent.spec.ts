@@ -92,13 +92,16 @@ test('a stale edit is refused: the tab is told, shows the latest board and keeps
   await pageB.clock.resume();
 
   const alert = pageB.getByRole('alert');
-  await expect(alert).toContainText('Your board was changed in another window');
+  await expect(alert).toContainText('Your last change was not saved');
   await expect(alert).toContainText('It now shows the latest version; your change was not saved.');
   // The latest board: tab A's reasoning on the card. Tab B's own text is kept, in words, beside it.
   await expect(tabB.summary(card.tag)).toContainText('Written in tab A.');
-  const kept = pageB.getByRole('textbox', { name: `Your reasoning for “${card.tag}” (not saved)` });
+  const notice = pageB.getByRole('region', { name: 'Your last change was not saved' });
+  await expect(notice).toBeFocused();
+  const kept = notice.getByRole('textbox', { name: 'Yours, not saved' });
   await expect(kept).toHaveValue('Typed in tab B.');
-  await expect(pageB.getByRole('region', { name: 'Your board was changed in another window' })).toBeFocused();
+  await expect(notice.getByRole('heading', { name: `Your reasoning for “${card.tag}”` })).toBeVisible();
+  await expect(notice.getByRole('blockquote')).toHaveText('Written in tab A.');
   expect((await storedBoard(host.url)).placements[0]?.reasoningMarkdown).toBe('Written in tab A.');
 
   const { violations } = await new AxeBuilder({ page: pageB }).analyze();
@@ -106,7 +109,7 @@ test('a stale edit is refused: the tab is told, shows the latest board and keeps
   await pageB.screenshot({ path: 'docs/board-conflict.png' });
 
   // "Use my text" (by keyboard): tab B's text replaces the latest one, saved, and tab A sees it.
-  await pageB.getByRole('button', { name: /^Use my text/ }).focus();
+  await notice.getByRole('button', { name: `Use my text for your reasoning for “${card.tag}”` }).focus();
   await pageB.keyboard.press('Enter');
   await expect(kept).toHaveCount(0);
   await tabB.waitUntilSaved();

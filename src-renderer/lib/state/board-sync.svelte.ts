@@ -22,6 +22,8 @@ export interface RescuedText {
   /** What it was, in words: "your reasoning for “Joint drills”". */
   label: string;
   text: string;
+  /** What the board has there now (the other window's text), to compare with. */
+  latest: string;
   /** The card it was written for; null for the thesis or conclusion. */
   cardId: string | null;
   field: TextField | null;
@@ -136,17 +138,19 @@ export class BoardSync {
    * (just loaded) does not already have. `onScreen` lists every text field with its label.
    */
   unsavedTexts(
-    onScreen: Array<Omit<RescuedText, 'text'> & { text: string }>,
-    latest: Pick<Board, 'placements' | 'position'>,
+    onScreen: Array<Omit<RescuedText, 'latest'>>,
+    board: Pick<Board, 'placements' | 'position'>,
   ): RescuedText[] {
-    const latestText = (item: Omit<RescuedText, 'text'>): string => {
-      if (item.field) return latest.position[item.field];
-      return latest.placements.find((placement) => placement.cardId === item.cardId)?.reasoningMarkdown ?? '';
+    const latestText = (item: Omit<RescuedText, 'latest'>): string => {
+      if (item.field) return board.position[item.field];
+      return board.placements.find((placement) => placement.cardId === item.cardId)?.reasoningMarkdown ?? '';
     };
-    return onScreen.filter(
-      (item) =>
-        item.text.trim() !== '' && item.text !== (this.savedText.get(item.key) ?? '') && item.text !== latestText(item),
-    );
+    return onScreen
+      .map((item) => ({ ...item, latest: latestText(item) }))
+      .filter(
+        (item) =>
+          item.text.trim() !== '' && item.text !== (this.savedText.get(item.key) ?? '') && item.text !== item.latest,
+      );
   }
 
   /** The student took back (or set aside) one rescued text. */

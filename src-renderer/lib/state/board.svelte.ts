@@ -824,8 +824,8 @@ export class BoardState {
     this.announcement = error.message;
   }
 
-  private textsOnScreen(): RescuedText[] {
-    const texts: RescuedText[] = Object.entries(this.notes).map(([cardId, argument]) => ({
+  private textsOnScreen(): Array<Omit<RescuedText, 'latest'>> {
+    const texts: Array<Omit<RescuedText, 'latest'>> = Object.entries(this.notes).map(([cardId, argument]) => ({
       key: reasoningKey(cardId),
       label: `Your reasoning for “${this.cardTag(cardId)}”`,
       text: argument.reasoningMarkdown,
