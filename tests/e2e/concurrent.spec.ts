@@ -142,6 +142,7 @@ test('an undo never overwrites the other tab’s newer change', async ({ page, b
   // The race: tab A undoes its next move before it has shown tab B's newer one (tab A's timers stand still, so
   // the push is taken in but the reload waits). The undo is sent against the old board and refused.
   await tabA.dragCard(later, 'Alliance');
+  await expect.poll(() => tabB.tagsIn('Alliance')).toContain(later);
   await pageA.clock.pauseAt(Date.now() + 1_000);
   await tabB.dragCard(mine, 'Evidence pool');
   await expect.poll(async () => (await storedBoard(host.url)).placements.length).toBe(2);
