@@ -1,5 +1,6 @@
 // The handler behind every contract method. Input arrives validated; mutations run in one transaction.
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
+import type { BoardVersions } from '../shared/domain';
 import type { AppEvent } from '../shared/events';
 import {
   articleUsage,
@@ -216,7 +217,7 @@ export const handlers: Handlers = {
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
     const arrangement = placeCard(ctx.db, input);
-    boardChanged(ctx, input);
+    boardChanged(ctx, input, arrangement.versions);
     return arrangement;
   }),
   'placements.update': inTransaction((ctx, input) => {
@@ -231,7 +232,7 @@ export const handlers: Handlers = {
   }),
   'board.restore': inTransaction((ctx, input) => {
     const arrangement = restoreBoard(ctx.db, input);
-    boardChanged(ctx, input);
+    boardChanged(ctx, input, arrangement.versions);
     return arrangement;
   }),
   'results.get': (ctx, input) => classResults(ctx.db, input.debateId, isTeacher(ctx, input.teacherToken)),
@@ -281,7 +282,10 @@ function isTeacher(ctx: Context, token: string | undefined): boolean {
 }
 
 /** The push carries the board's versions after the write, read inside its transaction, sent after the commit. */
-function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
-  const versions = getBoardVersions(ctx.db, board);
+function boardChanged(
+  ctx: Context,
+  board: { debateId: string; studentId: string },
+  versions: BoardVersions = getBoardVersions(ctx.db, board),
+): void {
   ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId, versions });
 }
