@@ -163,3 +163,38 @@ test('an undo never overwrites the other tab’s newer change', async ({ page, b
   await expect(tabA.undoButton()).toBeDisabled();
   await pageA.context().close();
 });
+
+test('only the text both tabs wrote is held back: a field the other tab did not touch is saved', async ({
+  page,
+  browser,
+  host,
+  pageProblems,
+}) => {
+  const tabA = await openBoard(page, host.url);
+  const pageB = await clockedWindow(browser, pageProblems);
+  const tabB = await openBoard(pageB, host.url);
+
+  // Tab B writes a thesis and a conclusion; before its autosave, tab A saves a thesis of its own.
+  await pageB.clock.pauseAt(Date.now() + 1_000);
+  await tabB.thesis().pressSequentially('Thesis from tab B.');
+  await tabB.conclusion().pressSequentially('Conclusion from tab B.');
+  await tabA.thesis().fill('Thesis from tab A.');
+  await tabA.conclusion().focus();
+  await tabA.waitUntilSaved();
+  await pageB.clock.resume();
+
+  const notice = pageB.getByRole('region', { name: 'Your last change was not saved' });
+  await expect(notice.getByRole('heading', { name: 'Your thesis' })).toBeVisible();
+  await expect(notice.getByRole('textbox', { name: 'Yours, not saved' })).toHaveValue('Thesis from tab B.');
+  await expect(notice.getByRole('blockquote')).toHaveText('Thesis from tab A.');
+  // The conclusion, which tab A never touched, is not in the notice: it was saved, and reaches tab A.
+  await expect(notice.getByRole('heading', { name: 'Your conclusion' })).toHaveCount(0);
+  await expect(tabB.thesis()).toHaveValue('Thesis from tab A.');
+  await expect(tabA.conclusion()).toHaveValue('Conclusion from tab B.');
+  const stored = await storedBoard(host.url);
+  expect(stored.position).toEqual({
+    thesisMarkdown: 'Thesis from tab A.',
+    conclusionMarkdown: 'Conclusion from tab B.',
+  });
+  await pageB.context().close();
+});

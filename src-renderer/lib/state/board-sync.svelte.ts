@@ -24,6 +24,8 @@ export interface RescuedText {
   text: string;
   /** What the board has there now (the other window's text), to compare with. */
   latest: string;
+  /** Whether another window changed this text too (else it can simply be saved again over the latest board). */
+  contested: boolean;
   /** The card it was written for; null for the thesis or conclusion. */
   cardId: string | null;
   field: TextField | null;
@@ -138,15 +140,18 @@ export class BoardSync {
    * (just loaded) does not already have. `onScreen` lists every text field with its label.
    */
   unsavedTexts(
-    onScreen: Array<Omit<RescuedText, 'latest'>>,
+    onScreen: Array<Omit<RescuedText, 'latest' | 'contested'>>,
     board: Pick<Board, 'placements' | 'position'>,
   ): RescuedText[] {
-    const latestText = (item: Omit<RescuedText, 'latest'>): string => {
+    const latestText = (item: Omit<RescuedText, 'latest' | 'contested'>): string => {
       if (item.field) return board.position[item.field];
       return board.placements.find((placement) => placement.cardId === item.cardId)?.reasoningMarkdown ?? '';
     };
     return onScreen
-      .map((item) => ({ ...item, latest: latestText(item) }))
+      .map((item) => {
+        const latest = latestText(item);
+        return { ...item, latest, contested: latest !== (this.savedText.get(item.key) ?? '') };
+      })
       .filter(
         (item) =>
           item.text.trim() !== '' && item.text !== (this.savedText.get(item.key) ?? '') && item.text !== item.latest,

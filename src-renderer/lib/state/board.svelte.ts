@@ -800,6 +800,7 @@ export class BoardState {
     const student = this.student;
     if (!debate || !student) return;
     this.generation += 1;
+    const waiting = new Set(this.pendingTexts.keys());
     for (const pending of this.pendingTexts.values()) clearTimeout(pending.timer);
     this.pendingTexts.clear();
     const onScreen = this.textsOnScreen();
@@ -814,24 +815,30 @@ export class BoardState {
       return;
     }
     if (!this.isShowing(debate.id, student.id)) return;
-    const rescued = this.sync.unsavedTexts(onScreen, board);
+    const unsaved = this.sync.unsavedTexts(onScreen, board);
     this.held = null;
     // The editor is a modal dialog: closed, so the notice (with the text typed in it) can be read and used.
     this.editing = null;
     this.changeCount += 1;
     this.applyLatest(board);
-    this.sync.notice = { message: error.message, rescued };
+    // Text still waiting for its autosave in a field no other window touched is simply saved, now against the
+    // latest board; only where both windows wrote does the student choose.
+    const resend = unsaved.filter((item) => !item.contested && waiting.has(item.key) && this.canTakeBack(item));
+    this.sync.notice = { message: error.message, rescued: unsaved.filter((item) => !resend.includes(item)) };
+    for (const item of resend) this.putBack(item);
     this.announcement = error.message;
   }
 
-  private textsOnScreen(): Array<Omit<RescuedText, 'latest'>> {
-    const texts: Array<Omit<RescuedText, 'latest'>> = Object.entries(this.notes).map(([cardId, argument]) => ({
-      key: reasoningKey(cardId),
-      label: `Your reasoning for “${this.cardTag(cardId)}”`,
-      text: argument.reasoningMarkdown,
-      cardId,
-      field: null,
-    }));
+  private textsOnScreen(): Array<Omit<RescuedText, 'latest' | 'contested'>> {
+    const texts: Array<Omit<RescuedText, 'latest' | 'contested'>> = Object.entries(this.notes).map(
+      ([cardId, argument]) => ({
+        key: reasoningKey(cardId),
+        label: `Your reasoning for “${this.cardTag(cardId)}”`,
+        text: argument.reasoningMarkdown,
+        cardId,
+        field: null,
+      }),
+    );
     for (const field of ['thesisMarkdown', 'conclusionMarkdown'] as const) {
       const label = field === 'thesisMarkdown' ? 'Your thesis' : 'Your conclusion';
       texts.push({ key: positionKey(field), label, text: this.position[field], cardId: null, field });
@@ -847,6 +854,12 @@ export class BoardState {
   /** "Use my text": the rescued text replaces the latest one, saved against the board as it is now. */
   takeBack(item: RescuedText): void {
     if (!this.canTakeBack(item)) return;
+    this.putBack(item);
+    this.sync.dropRescued(item.key);
+    this.announcement = `${item.label} is back, and is being saved.`;
+  }
+
+  private putBack(item: RescuedText): void {
     if (item.field) {
       this.editPosition(item.field, item.text);
       this.endTextEdit(positionKey(item.field));
@@ -854,8 +867,6 @@ export class BoardState {
       this.editReasoning(item.cardId, item.text);
       this.endTextEdit(reasoningKey(item.cardId));
     }
-    this.sync.dropRescued(item.key);
-    this.announcement = `${item.label} is back, and is being saved.`;
   }
 
   /** Sends the whole board as it is on screen (after a failed save). */
