@@ -800,6 +800,7 @@ export class BoardState {
     const student = this.student;
     if (!debate || !student) return;
     this.generation += 1;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local list, not state
     const waiting = new Set(this.pendingTexts.keys());
     for (const pending of this.pendingTexts.values()) clearTimeout(pending.timer);
     this.pendingTexts.clear();
