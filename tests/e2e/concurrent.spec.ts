@@ -131,6 +131,8 @@ test('an undo never overwrites the other tab’s newer change', async ({ page, b
   // Tab A places a card; tab B then moves another. Once the push has reached tab A, its undo step is gone.
   await tabA.dragCard(mine, 'Alliance');
   await expect(tabA.undoButton()).toBeEnabled();
+  // Tab B acts once it shows tab A's move (a move made before that would be refused as stale, rightly).
+  await expect.poll(() => tabB.tagsIn('Alliance')).toEqual([mine]);
   await tabB.dragCard(theirs, 'Rivalry');
   await expect.poll(() => tabA.tagsIn('Rivalry')).toEqual([theirs]);
   await expect(tabA.undoButton()).toBeDisabled();
