@@ -1,5 +1,22 @@
 // A student's board for one debate: which cards they placed on which side, in which order, and why.
-import type { Board, BoardArrangement, BoardPlacement, Rating, Side, StudentPosition } from '../shared/domain';
+import type {
+  Board,
+  BoardArrangement,
+  BoardPlacement,
+  Rating,
+  Side,
+  StudentPosition,
+  VersionedPlacement,
+  VersionedPosition,
+} from '../shared/domain';
+import {
+  argumentVersion,
+  boardVersions,
+  checkVersions,
+  staleWrite,
+  type BoardKey,
+  type ExpectedVersions,
+} from './board-versions';
 import { boardCards } from './cards';
 import { newUuid, nowIso } from './clock';
 import type { Db } from './db/open';
@@ -15,11 +32,6 @@ interface PlacementRow {
   reasoning_markdown: string;
   strength: Rating | null;
   relevance: Rating | null;
-}
-
-interface BoardKey {
-  debate: number;
-  student: number;
 }
 
 /** A card is on a student's board if it is in the class pool or is the student's own, cut from an article in play. */
@@ -59,18 +71,35 @@ export function getBoard(db: Db, debateUuid: string, studentUuid: string): Board
   const { rowId, ...debate } = findDebate(db, debateUuid);
   const student = findPersonRow(db, studentUuid, 'student');
   const key = { debate: rowId, student: student.id };
+  const placements = placedRows(db, key).map(toPlacement);
   return {
     debate,
     student: personFromRow(student),
     cards: boardCards(db, rowId, student.id),
-    placements: placedRows(db, key).map(toPlacement),
+    placements,
     position: studentPosition(db, key),
+    versions: versionsOf(db, key, placements),
   };
 }
 
-/** The placements and position of a board, without its cards: what a move or an undo answers. */
+function versionsOf(db: Db, key: BoardKey, placements: BoardPlacement[]) {
+  return boardVersions(
+    db,
+    key,
+    placements.map((placement) => placement.cardId),
+  );
+}
+
+/** The placements, position and versions of a board, without its cards: what a move or an undo answers. */
 function arrangement(db: Db, key: BoardKey): BoardArrangement {
-  return { placements: placedRows(db, key).map(toPlacement), position: studentPosition(db, key) };
+  const placements = placedRows(db, key).map(toPlacement);
+  return { placements, position: studentPosition(db, key), versions: versionsOf(db, key, placements) };
+}
+
+/** A board's versions by the debate's and student's ids (what the push after a write carries). */
+export function getBoardVersions(db: Db, ref: BoardRef): Board['versions'] {
+  const key = { debate: findDebate(db, ref.debateId).rowId, student: findPersonRow(db, ref.studentId, 'student').id };
+  return versionsOf(db, key, placedRows(db, key).map(toPlacement));
 }
 
 export interface BoardRef {
@@ -120,6 +149,8 @@ export interface PlaceCardInput extends BoardRef {
   cardId: string;
   side: Side | null;
   index: number;
+  /** The layout version the window saw: refused (STALE_WRITE) if the layout changed since. */
+  layoutVersion?: number | undefined;
 }
 
 /**
@@ -129,6 +160,7 @@ export interface PlaceCardInput extends BoardRef {
 export function placeCard(db: Db, input: PlaceCardInput): BoardArrangement {
   const key = editableBoard(db, input);
   const cardId = cardRowId(db, key, input.cardId);
+  checkVersions(db, key, { layout: input.layoutVersion });
   const sides: Record<Side, number[]> = { A: [], B: [] };
   for (const row of placedRows(db, key)) {
     if (row.excerpt_id !== cardId) sides[row.side].push(row.excerpt_id);
@@ -148,12 +180,15 @@ export interface PlacementChanges extends BoardRef {
   reasoningMarkdown?: string;
   strength?: Rating | null;
   relevance?: Rating | null;
+  /** The argument version the window saw: refused (STALE_WRITE) if the argument changed since. */
+  version?: number | undefined;
 }
 
 /** The student's argument for one placed card: only the fields given change. */
-export function updatePlacement(db: Db, changes: PlacementChanges): BoardPlacement {
+export function updatePlacement(db: Db, changes: PlacementChanges): VersionedPlacement {
   const key = editableBoard(db, changes);
   const cardId = cardRowId(db, key, changes.cardId);
+  if (changes.version !== undefined && changes.version !== argumentVersion(db, key, cardId)) throw staleWrite();
   const result = db
     .prepare(
       `UPDATE placements SET
@@ -174,26 +209,35 @@ export function updatePlacement(db: Db, changes: PlacementChanges): BoardPlaceme
       now: nowIso(),
     });
   if (result.changes === 0) {
+    // A window that sent a version believed the card was on a side: another window took it off.
+    if (changes.version !== undefined) throw staleWrite();
     throw new AppError('CONFLICT', 'This card is not on a side any more: put it on a side to argue for it.');
   }
   const placement = placedRows(db, key).find((row) => row.excerpt_id === cardId);
   if (!placement) throw notFound('This placement');
-  return toPlacement(placement);
+  return { ...toPlacement(placement), version: argumentVersion(db, key, cardId) };
+}
+
+export interface PositionChanges extends BoardRef {
+  thesisMarkdown?: string | undefined;
+  conclusionMarkdown?: string | undefined;
+  /** The versions the window saw of each field: refused (STALE_WRITE) if that field changed since. */
+  thesisVersion?: number | undefined;
+  conclusionVersion?: number | undefined;
 }
 
 /** The student's thesis and conclusion for the debate: only the fields given change. */
-export function updatePosition(
-  db: Db,
-  changes: BoardRef & { thesisMarkdown?: string; conclusionMarkdown?: string },
-): StudentPosition {
+export function updatePosition(db: Db, changes: PositionChanges): VersionedPosition {
   const key = editableBoard(db, changes);
+  checkVersions(db, key, { thesis: changes.thesisVersion, conclusion: changes.conclusionVersion });
   const current = studentPosition(db, key);
   const next: StudentPosition = {
     thesisMarkdown: changes.thesisMarkdown?.normalize('NFC') ?? current.thesisMarkdown,
     conclusionMarkdown: changes.conclusionMarkdown?.normalize('NFC') ?? current.conclusionMarkdown,
   };
   writePosition(db, key, next, nowIso());
-  return next;
+  const { thesis, conclusion } = versionsOf(db, key, []);
+  return { ...next, thesisVersion: thesis, conclusionVersion: conclusion };
 }
 
 function writePosition(db: Db, key: BoardKey, position: StudentPosition, now: string): void {
@@ -215,6 +259,8 @@ function writePosition(db: Db, key: BoardKey, position: StudentPosition, now: st
 export interface BoardSnapshot extends BoardRef {
   placements: BoardPlacement[];
   position: StudentPosition;
+  /** What the window saw of the board it replaces: refused (STALE_WRITE) if any of it changed since. */
+  versions?: ExpectedVersions | undefined;
 }
 
 /**
@@ -223,6 +269,7 @@ export interface BoardSnapshot extends BoardRef {
  */
 export function restoreBoard(db: Db, snapshot: BoardSnapshot): BoardArrangement {
   const key = editableBoard(db, snapshot);
+  if (snapshot.versions) checkVersions(db, key, snapshot.versions);
   const now = nowIso();
   const listed = new Set<number>();
   const sides: Record<Side, Array<{ id: number; position: number }>> = { A: [], B: [] };

@@ -1,6 +1,7 @@
 // The handler behind every contract method. Input arrives validated; mutations run in one transaction.
 import type { AppNotice } from '../shared/backups';
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/contract';
+import type { BoardVersions } from '../shared/domain';
 import type { AppEvent } from '../shared/events';
 import {
   articleUsage,
@@ -12,7 +13,7 @@ import {
   updateArticleRow,
 } from './articles';
 import type { BackupService } from './backups';
-import { getBoard, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
+import { getBoard, getBoardVersions, placeCard, restoreBoard, updatePlacement, updatePosition } from './board';
 import { teacherCardsOf } from './cards';
 import type { Db } from './db/open';
 import { schemaVersion } from './db/migrate';
@@ -238,7 +239,7 @@ export const handlers: Handlers = {
   'board.get': (ctx, input) => getBoard(ctx.db, input.debateId, input.studentId),
   'cards.place': inTransaction((ctx, input) => {
     const arrangement = placeCard(ctx.db, input);
-    boardChanged(ctx, input);
+    boardChanged(ctx, input, arrangement.versions);
     return arrangement;
   }),
   'placements.update': inTransaction((ctx, input) => {
@@ -253,7 +254,7 @@ export const handlers: Handlers = {
   }),
   'board.restore': inTransaction((ctx, input) => {
     const arrangement = restoreBoard(ctx.db, input);
-    boardChanged(ctx, input);
+    boardChanged(ctx, input, arrangement.versions);
     return arrangement;
   }),
   'results.get': (ctx, input) => classResults(ctx.db, input.debateId, isTeacher(ctx, input.teacherToken)),
@@ -302,6 +303,11 @@ function isTeacher(ctx: Context, token: string | undefined): boolean {
   }
 }
 
-function boardChanged(ctx: Context, board: { debateId: string; studentId: string }): void {
-  ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId });
+/** The push carries the board's versions after the write, read inside its transaction, sent after the commit. */
+function boardChanged(
+  ctx: Context,
+  board: { debateId: string; studentId: string },
+  versions: BoardVersions = getBoardVersions(ctx.db, board),
+): void {
+  ctx.emit({ type: 'board.changed', debateId: board.debateId, studentId: board.studentId, versions });
 }

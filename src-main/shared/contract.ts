@@ -9,7 +9,6 @@ import {
   type ArticleUsage,
   type Board,
   type BoardArrangement,
-  type BoardPlacement,
   type DebateSetup,
   type DebateSummary,
   type EvidenceCard,
@@ -19,9 +18,10 @@ import {
   type PersonUsage,
   type ReanchorReport,
   type SearchHit,
-  type StudentPosition,
   type TeacherSession,
   type TeacherStatus,
+  type VersionedPlacement,
+  type VersionedPosition,
 } from './domain';
 import type { AppNotice, BackupInfo, RestoreResult } from './backups';
 import type { ClassResults, HandIn } from './results';
@@ -80,6 +80,17 @@ const placementFields = z.object({
   relevance: rating,
 });
 const positionFields = z.object({ thesisMarkdown: markdown(20_000), conclusionMarkdown: markdown(20_000) });
+/**
+ * The board version a write was made against (BoardVersions): optional, so callers that predate versions still
+ * work; given, a write against an older board is refused with STALE_WRITE and changes nothing.
+ */
+const version = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const boardVersions = z.object({
+  layout: version,
+  placements: z.record(id, version),
+  thesis: version,
+  conclusion: version,
+});
 
 const sheetOptions = z.object({
   style: z.enum(CITATION_STYLES),
@@ -227,13 +238,18 @@ export const contract = {
       /** null takes the card off the board, back to the pool. */
       side: z.enum(['A', 'B']).nullable(),
       index: z.number().int().min(0).max(100_000),
+      layoutVersion: version.optional(),
     }),
   ),
   /** The student's argument for one placed card; only the fields given change. */
-  'placements.update': method<BoardPlacement>()(
-    boardRef.extend({ cardId: id }).extend(placementFields.partial().shape),
+  'placements.update': method<VersionedPlacement>()(
+    boardRef.extend({ cardId: id, version: version.optional() }).extend(placementFields.partial().shape),
   ),
-  'positions.update': method<StudentPosition>()(boardRef.extend(positionFields.partial().shape)),
+  'positions.update': method<VersionedPosition>()(
+    boardRef
+      .extend({ thesisVersion: version.optional(), conclusionVersion: version.optional() })
+      .extend(positionFields.partial().shape),
+  ),
   /** Puts a whole board back as it was (undo/redo): cards not listed go back to the pool, reasoning kept. */
   'board.restore': method<BoardArrangement>()(
     boardRef.extend({
@@ -247,6 +263,7 @@ export const contract = {
         )
         .max(5_000),
       position: positionFields,
+      versions: boardVersions.optional(),
     }),
   ),
   /**

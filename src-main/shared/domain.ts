@@ -105,6 +105,32 @@ export interface Board {
   cards: EvidenceCard[];
   placements: BoardPlacement[];
   position: StudentPosition;
+  versions: BoardVersions;
+}
+
+/**
+ * What a window last saw of a board, sent back with each write so that a write made against an older board is
+ * refused (STALE_WRITE) instead of silently overwriting another window's change. Every value comes from one clock
+ * that only goes up, so a version is never given out twice; 0 = never written.
+ */
+export interface BoardVersions {
+  /** Which cards are on which side, in which order. */
+  layout: number;
+  /** Per placed card (by card id): its reasoning, strength and relevance. */
+  placements: Record<string, number>;
+  thesis: number;
+  conclusion: number;
+}
+
+/** A placed card's argument with its version (what placements.update answers). */
+export interface VersionedPlacement extends BoardPlacement {
+  version: number;
+}
+
+/** The thesis and conclusion with their versions (what positions.update answers). */
+export interface VersionedPosition extends StudentPosition {
+  thesisVersion: number;
+  conclusionVersion: number;
 }
 
 /**
@@ -114,6 +140,8 @@ export interface Board {
 export interface BoardArrangement {
   placements: BoardPlacement[];
   position: StudentPosition;
+  /** The whole board's versions after the write. */
+  versions: BoardVersions;
 }
 
 /** What removing a student takes with it. */

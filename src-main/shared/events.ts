@@ -1,7 +1,9 @@
 // Pushes from the core to every open window (IPC events in Electron, server-sent events in the browser host).
+import type { BoardVersions } from './domain';
 
 export type AppEvent =
-  | { type: 'board.changed'; debateId: string; studentId: string }
+  /** versions: the board's versions after the change, so a window can tell its own save from another's. */
+  | { type: 'board.changed'; debateId: string; studentId: string; versions?: BoardVersions }
   | { type: 'article.changed'; articleId: string }
   | { type: 'library.changed' }
   | { type: 'debates.changed'; debateId: string }

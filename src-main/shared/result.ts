@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'UNKNOWN_METHOD'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** A write made against an older version of a board than the one saved (another window changed it). */
+  | 'STALE_WRITE'
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'TOO_LARGE'

@@ -36,6 +36,7 @@ describe('arguing each placement', () => {
       reasoningMarkdown: 'Shows **joint** interests.',
       strength: null,
       relevance: null,
+      version: expect.any(Number),
     });
     await argue(c1, { strength: 3 });
     await argue(c1, { relevance: 1 });
@@ -82,8 +83,16 @@ describe('arguing each placement', () => {
       ...ref,
       conclusionMarkdown: 'Rivalry wins.',
     });
-    expect(position).toEqual({ thesisMarkdown: 'A marriage of convenience.', conclusionMarkdown: 'Rivalry wins.' });
-    expect((await board()).position).toEqual(position);
+    expect(position).toEqual({
+      thesisMarkdown: 'A marriage of convenience.',
+      conclusionMarkdown: 'Rivalry wins.',
+      thesisVersion: expect.any(Number),
+      conclusionVersion: expect.any(Number),
+    });
+    expect((await board()).position).toEqual({
+      thesisMarkdown: 'A marriage of convenience.',
+      conclusionMarkdown: 'Rivalry wins.',
+    });
     const other = await callOk<Board>(app, 'board.get', { ...ref, studentId: ids.students[1]!.id });
     expect(other.position).toEqual({ thesisMarkdown: '', conclusionMarkdown: '' });
   });
@@ -109,8 +118,9 @@ describe('board.restore (undo and redo)', () => {
       placements: snapshot.placements,
       position: snapshot.position,
     });
-    expect(undone).toEqual({ placements: snapshot.placements, position: snapshot.position });
-    expect(await board()).toEqual(snapshot);
+    expect(undone).toEqual({ placements: snapshot.placements, position: snapshot.position, versions: undone.versions });
+    // The content comes back; the versions move on (a restore is a write like any other).
+    expect({ ...(await board()), versions: null }).toEqual({ ...snapshot, versions: null });
 
     const redone = await callOk<BoardArrangement>(app, 'board.restore', {
       ...ref,

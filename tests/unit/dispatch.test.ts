@@ -183,7 +183,7 @@ describe('cards.place', () => {
   it('answers the placements and position only, not the whole board', async () => {
     const { c1, place } = await setUp();
     const answer = await placedBoard(place(c1, 'A', 0));
-    expect(Object.keys(answer).sort()).toEqual(['placements', 'position']);
+    expect(Object.keys(answer).sort()).toEqual(['placements', 'position', 'versions']);
     expect(answer.position).toEqual({ thesisMarkdown: '', conclusionMarkdown: '' });
   });
 
@@ -471,7 +471,9 @@ describe('events', () => {
 
     await placedBoard(place(c1, 'A', 0));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual([{ type: 'board.changed', debateId: debate.id, studentId: student.id }]);
+    expect(events).toEqual([
+      { type: 'board.changed', debateId: debate.id, studentId: student.id, versions: expect.any(Object) },
+    ]);
 
     expectError(await place(c1, 'C' as 'A', 0), 'INVALID_INPUT');
     expectError(await place(randomUUID(), 'A', 0), 'NOT_FOUND');

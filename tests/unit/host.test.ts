@@ -394,6 +394,7 @@ describe('server-sent events', () => {
         type: 'board.changed',
         debateId: ids.debate.id,
         studentId: ids.students[0]!.id,
+        versions: expect.objectContaining({ layout: expect.any(Number) }),
       });
     } finally {
       controller.abort();

@@ -11,6 +11,11 @@ function pageToken(): string {
 
 export function createHttpTransport(): Transport {
   const token = pageToken();
+  // One event stream for the whole page, shared by every listener: a browser keeps at most 6 connections per host
+  // over HTTP/1.1, and a stream holds one for as long as it is open, so a stream per listener (the board, the
+  // header, the hand-in bar…) in two tabs would leave no connection for the API calls themselves.
+  const listeners = new Set<(event: AppEvent) => void>();
+  let source: EventSource | null = null;
   return {
     async call(method, input, options) {
       try {
@@ -33,9 +38,21 @@ export function createHttpTransport(): Transport {
       }
     },
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-      source.onmessage = (message) => listener(JSON.parse(message.data as string) as AppEvent);
-      return () => source.close();
+      listeners.add(listener);
+      if (!source) {
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+        source.onmessage = (message) => {
+          const event = JSON.parse(message.data as string) as AppEvent;
+          for (const each of [...listeners]) each(event);
+        };
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = null;
+        }
+      };
     },
   };
 }

@@ -5,6 +5,7 @@
 import type {
   Board,
   BoardPlacement,
+  BoardVersions,
   Debate,
   DebateSummary,
   EvidenceCard,
@@ -33,6 +34,7 @@ import type { DropTarget } from '../pointer-drag';
 import { articlesOf, filterPool, searchTextOf, type PoolFilter } from '../pool-filter';
 import { cancelDrag, endDrag, startDrag } from './board-drag';
 import { BoardHistory } from './board-history.svelte';
+import { BoardSync, positionKey, reasoningKey, type RescuedText } from './board-sync.svelte';
 import { cancel, drop, nudge, pickUp, type Direction } from './board-keyboard';
 
 /** saved: nothing waiting; pending: typed, saved shortly; saving: on its way; error: not saved (Retry). */
@@ -67,6 +69,8 @@ function rememberedDebate(): string | null {
     return null;
   }
 }
+
+const isStaleWrite = (error: unknown): error is ApiError => error instanceof ApiError && error.code === 'STALE_WRITE';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -166,9 +170,12 @@ export class BoardState {
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshWanted = false;
   private loadToken = 0;
-  /** Our own saves that the core will announce as 'board.changed': those echoes need no reload. */
-  private ownEchoes = 0;
-  private echoTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The versions this window saw (sent with every save), and what to say after a save another window made stale. */
+  sync = new BoardSync();
+  /** Moves on when a save was refused as stale: saves queued before that were made against the old board. */
+  private generation = 0;
+  /** A push came while saves were on their way: whether it was news is checked once they are done. */
+  private pushWaiting = false;
 
   // ── Debates ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -256,7 +263,10 @@ export class BoardState {
       this.saveError = '';
       this.lockedNotice = '';
       this.outOfSync = false;
-      this.ownEchoes = 0;
+      this.pushWaiting = false;
+      this.generation += 1;
+      this.sync.reset(board);
+      this.sync.dismiss();
       this.returnTo = null;
       this.debate = board.debate;
       this.student = board.student;
@@ -275,14 +285,20 @@ export class BoardState {
 
   /**
    * 'board.changed' for this board: our own save coming back (nothing to do; reloading a 1,000-card board after
-   * every move would cost the main thread more than the move), or another window's change (reload).
+   * every move would cost the main thread more than the move), or another window's change (reload). The push's
+   * versions tell them apart; while our saves are on their way, it is checked once they have answered.
    */
-  boardChanged(): void {
-    if (this.ownEchoes > 0) {
-      this.ownEchoes -= 1;
+  boardChanged(versions?: BoardVersions): void {
+    if (!versions) {
+      this.scheduleRefresh();
       return;
     }
-    this.scheduleRefresh();
+    this.sync.notePush(versions);
+    if (this.busy()) {
+      this.pushWaiting = true;
+      return;
+    }
+    if (this.sync.takePushedNews()) this.scheduleRefresh();
   }
 
   /** Another window changed this board (or the debate): reload it when nothing of ours is on its way. */
@@ -322,6 +338,17 @@ export class BoardState {
       this.refreshWanted = true;
       return;
     }
+    const news = this.sync.isNews(board.versions);
+    this.applyLatest(board);
+    if (news) this.announcement = 'This board was changed in another window or tab. It now shows the latest version.';
+  }
+
+  /** Shows the board as the core has it now (nothing of ours is unsaved, or it was refused). */
+  private applyLatest(board: Board): void {
+    // Another window changed the board: our undo steps were made against a board that is gone, and undoing one
+    // now would overwrite that window's change.
+    if (this.sync.isNews(board.versions)) this.history.clear();
+    this.sync.reset(board);
     // Only what differs is assigned, so our own saves coming back change nothing on screen.
     if (JSON.stringify(board.debate) !== JSON.stringify(this.debate)) this.debate = board.debate;
     if (!this.sameCards(board.cards)) {
@@ -481,7 +508,9 @@ export class BoardState {
         cardId,
         side: area === 'pool' ? null : area,
         index: now.index,
+        layoutVersion: this.sync.versions.layout,
       });
+      this.sync.movedCard(arrangement, cardId);
       // A card placed again brings back the reasoning the core kept for it, unless the student wrote anew.
       const kept = arrangement.placements.find((placement) => placement.cardId === cardId);
       if (kept && !this.notes[cardId] && (kept.reasoningMarkdown || kept.strength || kept.relevance)) {
@@ -514,17 +543,20 @@ export class BoardState {
       `reasoning:${cardId}`,
       `reasoning for “${this.cardTag(cardId)}”`,
     );
-    this.scheduleText(`reasoning:${cardId}`, (keepalive) =>
-      api.call(
-        'placements.update',
-        {
-          debateId: debate.id,
-          studentId: student.id,
-          cardId,
-          reasoningMarkdown: this.argumentFor(cardId).reasoningMarkdown,
-        },
-        { keepalive },
-      ),
+    this.scheduleText(reasoningKey(cardId), (keepalive) =>
+      api
+        .call(
+          'placements.update',
+          {
+            debateId: debate.id,
+            studentId: student.id,
+            cardId,
+            reasoningMarkdown: this.argumentFor(cardId).reasoningMarkdown,
+            version: this.versionToSend(keepalive, this.sync.argumentVersion(cardId)),
+          },
+          { keepalive },
+        )
+        .then((placement) => this.sync.savedArgument(placement)),
     );
   }
 
@@ -535,7 +567,15 @@ export class BoardState {
     if (this.argumentFor(cardId)[field] === value) return;
     this.changeNote(cardId, { [field]: value }, null, `${RATING_NAMES[field]} of “${this.cardTag(cardId)}”`);
     this.enqueue(() =>
-      api.call('placements.update', { debateId: debate.id, studentId: student.id, cardId, [field]: value }),
+      api
+        .call('placements.update', {
+          debateId: debate.id,
+          studentId: student.id,
+          cardId,
+          [field]: value,
+          version: this.sync.argumentVersion(cardId),
+        })
+        .then((placement) => this.sync.savedArgument(placement)),
     );
   }
 
@@ -548,12 +588,23 @@ export class BoardState {
     this.position[field] = text;
     this.changeCount += 1;
     this.history.recordEdit(key, FIELD_NAMES[field], () => before ?? this.snapshot(), this.snapshot());
+    const versionField = field === 'thesisMarkdown' ? 'thesisVersion' : 'conclusionVersion';
     this.scheduleText(key, (keepalive) =>
-      api.call(
-        'positions.update',
-        { debateId: debate.id, studentId: student.id, [field]: this.position[field] },
-        { keepalive },
-      ),
+      api
+        .call(
+          'positions.update',
+          {
+            debateId: debate.id,
+            studentId: student.id,
+            [field]: this.position[field],
+            [versionField]: this.versionToSend(
+              keepalive,
+              this.sync.versions[field === 'thesisMarkdown' ? 'thesis' : 'conclusion'],
+            ),
+          },
+          { keepalive },
+        )
+        .then((position) => this.sync.savedPosition(field, position)),
     );
   }
 
@@ -605,7 +656,33 @@ export class BoardState {
     this.position.conclusionMarkdown = snapshot.position.conclusionMarkdown;
     this.changeCount += 1;
     if (this.editing && !this.placedIds.has(this.editing)) this.editing = null;
-    this.enqueue(() => api.call('board.restore', { debateId: debate.id, studentId: student.id, ...snapshot }));
+    this.enqueue(() => this.sendBoard(snapshot));
+  }
+
+  /** Puts the whole board back as `snapshot` has it, refused if anything changed since this window saw it. */
+  private async sendBoard(snapshot: BoardSnapshot, keepalive = false): Promise<void> {
+    const debate = this.debate;
+    const student = this.student;
+    if (!debate || !student) return;
+    const arrangement = await api.call(
+      'board.restore',
+      {
+        debateId: debate.id,
+        studentId: student.id,
+        ...snapshot,
+        versions: keepalive && this.inFlight > 0 ? undefined : this.sync.versions,
+      },
+      { keepalive },
+    );
+    this.sync.restored(arrangement);
+  }
+
+  /**
+   * A save sent while the page closes goes out at once, beside any save still on its way: that one's answer (the
+   * version this save should name) will never be read, so this last save is sent without one rather than refused.
+   */
+  private versionToSend(keepalive: boolean, version: number): number | undefined {
+    return keepalive && this.inFlight > 0 ? undefined : version;
   }
 
   // ── Saving in order ────────────────────────────────────────────────────────────────────────────────
@@ -637,11 +714,7 @@ export class BoardState {
     }
     const debate = this.debate;
     const student = this.student;
-    if (this.outOfSync && debate && student) {
-      void api
-        .call('board.restore', { debateId: debate.id, studentId: student.id, ...this.snapshot() }, { keepalive })
-        .catch(() => undefined);
-    }
+    if (this.outOfSync && debate && student) void this.sendBoard(this.snapshot(), true).catch(() => undefined);
     for (const [key, pending] of this.pendingTexts) {
       clearTimeout(pending.timer);
       this.pendingTexts.delete(key);
@@ -657,30 +730,27 @@ export class BoardState {
     this.inFlight += 1;
     this.saveState = 'saving';
     let saved = false;
+    const generation = this.generation;
     this.chain = this.chain
       // The change is drawn first: the request (and the core's work, on the same processors) comes after the frame.
       .then(afterNextPaint)
       .then(async () => {
         if (!this.isShowing(debate.id, student.id) || this.readOnly) return;
+        // Made against a board another window has since changed: dropped (its text is in the conflict notice).
+        if (generation !== this.generation) return;
         try {
-          // Counted before the call: the core's event cannot arrive before the request is sent.
-          this.ownEchoes += 1;
-          try {
-            if (this.outOfSync) {
-              // Something was not saved: send the whole board as it is on screen, which includes this change.
-              await api.call('board.restore', { debateId: debate.id, studentId: student.id, ...this.snapshot() });
-              this.outOfSync = false;
-            } else {
-              await run();
-            }
-          } catch (error) {
-            this.ownEchoes = Math.max(0, this.ownEchoes - 1);
-            throw error;
+          if (this.outOfSync) {
+            // Something was not saved: send the whole board as it is on screen, which includes this change.
+            await this.sendBoard(this.snapshot());
+            this.outOfSync = false;
+          } else {
+            await run();
           }
           if (this.saveState === 'error') this.saveError = '';
           saved = !this.outOfSync;
         } catch (error) {
-          this.failed(error);
+          if (isStaleWrite(error)) await this.staleWrite(error);
+          else this.failed(error);
         }
       })
       .finally(() => {
@@ -711,12 +781,93 @@ export class BoardState {
 
   private settle(): void {
     if (this.inFlight > 0) return;
-    // An echo that never came (events lost while the host restarted) must not hide another window's change.
-    clearTimeout(this.echoTimer);
-    this.echoTimer = setTimeout(() => (this.ownEchoes = 0), 2000);
+    if (this.pushWaiting && !this.busy()) {
+      this.pushWaiting = false;
+      if (this.sync.takePushedNews()) this.refreshWanted = true;
+    }
     if (this.outOfSync) this.saveState = 'error';
     else this.saveState = this.pendingTexts.size > 0 ? 'pending' : 'saved';
     if (this.refreshWanted && !this.busy()) this.scheduleRefresh(0);
+  }
+
+  /**
+   * Another window changed the board since this one saw it, and the core refused our save: nothing was overwritten.
+   * The board is shown as the core has it, the undo steps (made against the old board) go, and what the student
+   * typed here and could not save stays in the notice, to be put back with one click.
+   */
+  private async staleWrite(error: ApiError): Promise<void> {
+    const debate = this.debate;
+    const student = this.student;
+    if (!debate || !student) return;
+    this.generation += 1;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local list, not state
+    const waiting = new Set(this.pendingTexts.keys());
+    for (const pending of this.pendingTexts.values()) clearTimeout(pending.timer);
+    this.pendingTexts.clear();
+    const onScreen = this.textsOnScreen();
+    this.outOfSync = false;
+    this.saveError = '';
+    this.history.clear();
+    let board: Board;
+    try {
+      board = await api.call('board.get', { debateId: debate.id, studentId: student.id });
+    } catch (loadError) {
+      this.failed(loadError);
+      return;
+    }
+    if (!this.isShowing(debate.id, student.id)) return;
+    const unsaved = this.sync.unsavedTexts(onScreen, board);
+    this.held = null;
+    // The editor is a modal dialog: closed, so the notice (with the text typed in it) can be read and used.
+    this.editing = null;
+    this.changeCount += 1;
+    this.applyLatest(board);
+    // Text still waiting for its autosave in a field no other window touched is simply saved, now against the
+    // latest board; only where both windows wrote does the student choose.
+    const resend = unsaved.filter((item) => !item.contested && waiting.has(item.key) && this.canTakeBack(item));
+    this.sync.notice = { message: error.message, rescued: unsaved.filter((item) => !resend.includes(item)) };
+    for (const item of resend) this.putBack(item);
+    this.announcement = error.message;
+  }
+
+  private textsOnScreen(): Array<Omit<RescuedText, 'latest' | 'contested'>> {
+    const texts: Array<Omit<RescuedText, 'latest' | 'contested'>> = Object.entries(this.notes).map(
+      ([cardId, argument]) => ({
+        key: reasoningKey(cardId),
+        label: `Your reasoning for “${this.cardTag(cardId)}”`,
+        text: argument.reasoningMarkdown,
+        cardId,
+        field: null,
+      }),
+    );
+    for (const field of ['thesisMarkdown', 'conclusionMarkdown'] as const) {
+      const label = field === 'thesisMarkdown' ? 'Your thesis' : 'Your conclusion';
+      texts.push({ key: positionKey(field), label, text: this.position[field], cardId: null, field });
+    }
+    return texts;
+  }
+
+  /** Whether a rescued text can go back where it was written (a card must be on a side to be argued for). */
+  canTakeBack(item: RescuedText): boolean {
+    return !this.readOnly && (item.field !== null || (item.cardId !== null && this.placedIds.has(item.cardId)));
+  }
+
+  /** "Use my text": the rescued text replaces the latest one, saved against the board as it is now. */
+  takeBack(item: RescuedText): void {
+    if (!this.canTakeBack(item)) return;
+    this.putBack(item);
+    this.sync.dropRescued(item.key);
+    this.announcement = `${item.label} is back, and is being saved.`;
+  }
+
+  private putBack(item: RescuedText): void {
+    if (item.field) {
+      this.editPosition(item.field, item.text);
+      this.endTextEdit(positionKey(item.field));
+    } else if (item.cardId) {
+      this.editReasoning(item.cardId, item.text);
+      this.endTextEdit(reasoningKey(item.cardId));
+    }
   }
 
   /** Sends the whole board as it is on screen (after a failed save). */
@@ -766,7 +917,7 @@ export class BoardState {
 
   /** A move ended: a reload of the board that waited for it may go now. */
   moveEnded(): void {
-    if (this.refreshWanted) this.settle();
+    if (this.refreshWanted || this.pushWaiting) this.settle();
   }
 }
 
