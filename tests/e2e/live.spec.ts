@@ -3,7 +3,8 @@
 // class tally counts boards placed through the API; axe finds nothing serious in light and dark.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { LivePage, placeClassBoards } from './pages/live-page';
+import { LivePage, placeClassBoards, STARTER_MOTION } from './pages/live-page';
+import { DebatesPage } from './pages/setup-page';
 import { callApiOk } from './support/api';
 import { expect, test } from './support/fixtures';
 import { teacherToken } from './support/teacher';
@@ -133,6 +134,39 @@ test('the timer starts, pauses, moves between phases by buttons and keys, and sa
   await expect(live.timerState()).toHaveText('Ready');
   await page.clock.runFor(5_000);
   await expect(live.countdown()).toHaveText('10:00');
+});
+
+test('the countdown runs on when the teacher leaves the live session or reloads the page', async ({ page, host }) => {
+  await page.clock.install({ time: START });
+  const live = new LivePage(page);
+  await live.open(host.url);
+  await page.clock.pauseAt(FROZEN);
+  await live.button('Start').click();
+  await page.clock.runFor(65_000);
+  await expect(live.countdown()).toHaveText('08:55');
+
+  // Back to the debates list mid-debate, and into the live session again 30 seconds later: still running, 30
+  // seconds further on.
+  await page.getByRole('button', { name: '← Debates' }).click();
+  await expect(live.countdown()).toHaveCount(0);
+  await page.clock.runFor(30_000);
+  await new DebatesPage(page).row(STARTER_MOTION).getByRole('button', { name: 'Live session' }).click();
+  await expect(live.timerState()).toHaveText('Running');
+  await expect(live.countdown()).toHaveText('08:25');
+
+  // Paused, then the page reloaded (teacher mode stays unlocked in this window): paused at the same time.
+  await page.keyboard.press('Space');
+  await expect(live.timerState()).toHaveText('Paused');
+  await live.open(host.url, { unlock: false });
+  await expect(live.timerState()).toHaveText('Paused');
+  await expect(live.countdown()).toHaveText('08:25');
+  // Running through a reload: the time that passed while the page loaded counts.
+  await live.button('Resume').click();
+  await page.clock.runFor(5_000);
+  await live.open(host.url, { unlock: false });
+  await page.clock.runFor(10_000);
+  await expect(live.timerState()).toHaveText('Running');
+  await expect(live.countdown()).toHaveText('08:10');
 });
 
 test('the class tally counts the cards placed on each side and shows the most contested', async ({ page, host }) => {

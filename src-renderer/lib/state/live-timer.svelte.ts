@@ -15,6 +15,7 @@ import {
   withLengths,
   type TimerState,
 } from '../live-clock';
+import type { TimerStore } from '../live-timer-store';
 
 /** How often the display is refreshed while running; the seconds shown are computed, so this only sets smoothness. */
 const REFRESH_MS = 200;
@@ -36,7 +37,11 @@ export class LiveTimer {
 
   private refresh: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly clock: () => number = () => performance.now()) {
+  constructor(
+    private readonly clock: () => number = () => performance.now(),
+    /** Where the timer is kept across leaving the view and reloading; none keeps nothing. */
+    private readonly store: TimerStore | null = null,
+  ) {
     this.now = clock();
   }
 
@@ -44,10 +49,14 @@ export class LiveTimer {
   setLengths(lengths: number[]): void {
     const now = this.clock();
     const first = this.lengths.length === 0;
-    this.state = first ? readyAt(lengths) : withLengths(this.state, this.lengths, lengths, now);
+    const saved = first ? this.store?.load() : null;
+    // A kept timer picks up where it was (a running one has run on meanwhile), fitted to the lengths as they are now.
+    if (saved) this.state = withLengths(saved.state, saved.lengths, lengths, now);
+    else this.state = first ? readyAt(lengths) : withLengths(this.state, this.lengths, lengths, now);
     this.lengths = lengths;
     this.now = now;
     this.keepRefreshing();
+    this.keep();
   }
 
   toggle(): void {
@@ -88,6 +97,11 @@ export class LiveTimer {
     this.state = change(this.state, now);
     this.now = now;
     this.keepRefreshing();
+    this.keep();
+  }
+
+  private keep(): void {
+    this.store?.save({ lengths: this.lengths, state: this.state });
   }
 
   private keepRefreshing(): void {
