@@ -68,7 +68,7 @@ export class BackupService {
     return this.exclusive(() => this.backUp(reason));
   }
 
-  restore(name: string): Promise<RestoreResult> {
+  restore(name: string): Promise<Omit<RestoreResult, 'teacherLocked'>> {
     return this.exclusive(async () => {
       const chosen = this.find(name);
       const file = join(this.dir, chosen.name);

@@ -99,9 +99,13 @@ export const handlers: Handlers = {
   },
   'backups.restore': async (ctx, input) => {
     ctx.teacher.check(input.teacherToken);
+    const pinBefore = ctx.teacher.storedPin(ctx.db);
     const result = await ctx.backups.restore(input.name);
+    // The restored data's PIN guards it from now on: if it is another one, every teacher session ends, this one too.
+    const teacherLocked = ctx.teacher.storedPin(ctx.db) !== pinBefore;
+    if (teacherLocked) ctx.teacher.lockAll();
     ctx.emit({ type: 'data.restored' });
-    return result;
+    return { ...result, teacherLocked };
   },
 
   'teacher.status': (ctx) => ctx.teacher.status(ctx.db),

@@ -97,6 +97,16 @@ export class TeacherGate {
     this.tokens.delete(token);
   }
 
+  /** The stored PIN's hash (null when none is set), to tell whether a restore brought back another PIN. */
+  storedPin(db: Db): string | null {
+    return storedHash(db);
+  }
+
+  /** Ends every teacher session: the PIN they were unlocked with no longer guards this data. */
+  lockAll(): void {
+    this.tokens.clear();
+  }
+
   /** Throws FORBIDDEN unless the token is one this app issued and it has not gone idle. */
   check(token: string | undefined): void {
     const lastUse = token ? this.tokens.get(token) : undefined;

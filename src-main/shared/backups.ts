@@ -18,6 +18,8 @@ export interface RestoreResult {
   restored: BackupInfo;
   /** The state just before the restore, kept as a backup of its own (so a restore can be undone). */
   safetyBackup: BackupInfo;
+  /** The restored data has another teacher PIN (or none): teacher mode was locked, to be unlocked with that one. */
+  teacherLocked: boolean;
 }
 
 /** Something everyone should know since the app started: a recovery, or a problem with the disk. */

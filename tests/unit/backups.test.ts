@@ -6,9 +6,9 @@ import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../src-main/shared/events';
-import type { RestoreResult } from '../../src-main/shared/backups';
+import type { BackupInfo, RestoreResult } from '../../src-main/shared/backups';
 import { addStudent, backUpNow, dataFileOf, listBackups, startApp, studentNames } from './backups-fixture';
-import { callOk, cleanUp, makeTempDir, openRaw, projectRoot, teacherToken } from './helpers';
+import { callOk, cleanUp, makeTempDir, openRaw, projectRoot, TEST_PIN, teacherToken } from './helpers';
 
 afterEach(() => cleanUp());
 
@@ -112,6 +112,32 @@ describe('restoring a backup', () => {
     await app.close();
     const reopened = startApp(dataDir);
     expect(await studentNames(reopened)).toEqual(expect.arrayContaining(['After The Backup', 'After The Undo']));
+  });
+
+  it('locks every teacher session when the restored data has another PIN, and only then', async () => {
+    const app = startApp();
+    const token = await teacherToken(app);
+    const withOldPin = await backUpNow(app);
+    await callOk(app, 'teacher.changePin', { teacherToken: token, currentPin: TEST_PIN, newPin: '1357' });
+    const { teacherToken: second } = await callOk<{ teacherToken: string }>(app, 'teacher.unlock', { pin: '1357' });
+
+    const result = await callOk<RestoreResult>(app, 'backups.restore', { teacherToken: token, name: withOldPin.name });
+    expect(result.teacherLocked).toBe(true);
+    for (const ended of [token, second]) {
+      expect(await app.dispatch('backups.list', { teacherToken: ended })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+    // The restored data's PIN is the one that unlocks now.
+    expect(await app.dispatch('teacher.unlock', { pin: '1357' })).toMatchObject({ ok: false });
+    const { teacherToken: fresh } = await callOk<{ teacherToken: string }>(app, 'teacher.unlock', { pin: TEST_PIN });
+
+    // The same PIN on both sides: the teacher's session goes on.
+    const samePin = await callOk<BackupInfo>(app, 'backups.create', { teacherToken: fresh });
+    const again = await callOk<RestoreResult>(app, 'backups.restore', { teacherToken: fresh, name: samePin.name });
+    expect(again.teacherLocked).toBe(false);
+    await callOk(app, 'backups.list', { teacherToken: fresh });
   });
 
   it('refuses a damaged backup in words and changes nothing', async () => {
