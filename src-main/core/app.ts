@@ -15,6 +15,7 @@ import { recoverIfDamaged } from './db/recover';
 import { storageError } from './db/storage-errors';
 import { AppError } from './errors';
 import { handlers, type Context } from './handlers';
+import { readKeptNotices, writeKeptNotices } from './kept-notices';
 import { loadStarterIfEmpty } from './starter';
 import type { PdfPrinter } from './sheet/pdf';
 import { TeacherGate } from './teacher';
@@ -75,7 +76,17 @@ function readVersion(resourcesDir: string): string {
 export function createApp(options: AppOptions): DebateDeskApp {
   const dataFile = join(options.dataDir, DATA_FILE_NAME);
   const migrationsDir = join(options.resourcesDir, 'db', 'migrations');
+  // Kept notices (a recovery) stay until the teacher dismisses them, across restarts; the others last this run.
+  const kept: AppNotice[] = readKeptNotices(options.dataDir);
   const notices: AppNotice[] = [];
+  const saveKept = () => {
+    try {
+      writeKeptNotices(options.dataDir, kept);
+    } catch (error) {
+      // A read-only or full disk: the notice is still told during this run.
+      console.warn(`[debate-desk] could not keep the start notices: ${(error as Error).message}`);
+    }
+  };
   const latestSchemaVersion = readMigrations(migrationsDir).at(-1)?.version ?? 0;
   const open = (): Db => openDatabase({ file: dataFile, migrationsDir, nativeBinding: options.nativeBinding });
   let db: Db;
@@ -89,7 +100,8 @@ export function createApp(options: AppOptions): DebateDeskApp {
       nativeBinding: options.nativeBinding,
     });
     if (recovery.notice) {
-      notices.push(recovery.notice);
+      kept.push(recovery.notice);
+      saveKept();
       console.warn(`[debate-desk] ${recovery.notice.message}`);
     }
     db = open();
@@ -129,7 +141,17 @@ export function createApp(options: AppOptions): DebateDeskApp {
     teacher: new TeacherGate(),
     sheets: { resourcesDir: options.resourcesDir, pdfPrinter: options.pdfPrinter ?? null },
     backups,
-    notices: () => [...notices],
+    notices: () => [...kept, ...notices],
+    dismissNotice(id) {
+      const index = kept.findIndex((notice) => notice.id === id);
+      if (index >= 0) {
+        kept.splice(index, 1);
+        saveKept();
+      }
+      const transient = notices.findIndex((notice) => notice.id === id);
+      if (transient >= 0) notices.splice(transient, 1);
+      if (index >= 0 || transient >= 0) emit({ type: 'notices.changed' });
+    },
     // Pushed after the call's transaction committed, so listeners never see a rolled-back change.
     emit,
   };

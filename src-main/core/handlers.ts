@@ -56,6 +56,8 @@ export interface Context {
   backups: BackupService;
   /** The start notices (recovery, disk problems). */
   notices(): AppNotice[];
+  /** Forgets a notice (and its kept copy) and tells the windows. */
+  dismissNotice(id: string): void;
   emit(event: AppEvent): void;
 }
 
@@ -89,6 +91,11 @@ export const handlers: Handlers = {
   'app.info': (ctx) => ({ version: ctx.version, schemaVersion: schemaVersion(ctx.db), dataFile: ctx.dataFile }),
 
   'app.notices': (ctx) => ctx.notices(),
+  'app.dismissNotice': (ctx, input) => {
+    ctx.teacher.check(input.teacherToken);
+    ctx.dismissNotice(input.id);
+    return { dismissed: true as const };
+  },
   'backups.list': (ctx, input) => {
     ctx.teacher.check(input.teacherToken);
     return ctx.backups.list();

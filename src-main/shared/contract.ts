@@ -129,6 +129,8 @@ export const contract = {
   'app.info': method<AppInfo>()(noInput),
   /** What everyone should be told since the app started: a damaged data file recovered, a disk problem. */
   'app.notices': method<AppNotice[]>()(noInput),
+  /** Dismisses a notice for everyone (teacher only): a kept one (a recovery) stops being told at every start. */
+  'app.dismissNotice': method<{ dismissed: true }>()(asTeacher.extend({ id: z.string().min(1).max(200) })),
   /** The backups of the data file, newest first (teacher only). */
   'backups.list': method<BackupInfo[]>()(asTeacher),
   /** Backs up the data now (SQLite's online backup), then applies the retention rule. */

@@ -108,7 +108,7 @@ test('axe: the Backups view and the restore dialog', async ({ page, host }) => {
   await page.screenshot({ path: review('backups-restore-dialog.png') });
 });
 
-test('a damaged data file at start: the newest backup is restored and everyone is told in plain words', async ({
+test('a damaged data file at start: the newest backup is restored and everyone is told in plain words until the teacher dismisses it', async ({
   page,
 }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'debate-desk-e2e-damaged-'));
@@ -138,6 +138,21 @@ test('a damaged data file at start: the newest backup is restored and everyone i
 
       await notice.getByRole('button', { name: /^Dismiss/ }).click();
       await expect(notice).toBeHidden();
+
+      // Dismissed by a student: hidden in that window only. Another window is told again, until the teacher
+      // dismisses it, for everyone and for good (it is kept across restarts until then).
+      const teacherWindow = await page.context().newPage();
+      await teacherWindow.goto(second.url);
+      const again = teacherWindow.getByRole('status').filter({ hasText: 'The data file was damaged' });
+      await expect(again).toBeVisible();
+      await unlockTeacher(teacherWindow);
+      await again.getByRole('button', { name: /^Dismiss/ }).click();
+      await expect(again).toBeHidden();
+      await expect.poll(() => callApiOk(second.url, 'app.notices', {})).toEqual([]);
+      const later = await page.context().newPage();
+      await later.goto(second.url);
+      await expect(later.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(later.getByRole('status').filter({ hasText: 'The data file was damaged' })).toHaveCount(0);
     } finally {
       await second.stop();
     }

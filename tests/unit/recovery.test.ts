@@ -17,9 +17,10 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describeBackupTime } from '../../src-main/core/db/backup-words';
+import { KEPT_NOTICES_FILE } from '../../src-main/core/kept-notices';
 import type { AppNotice, BackupInfo } from '../../src-main/shared/backups';
 import { addStudent, backUpNow, dataFileOf, startApp, studentNames } from './backups-fixture';
-import { callOk, cleanUp, makeTempDir } from './helpers';
+import { callOk, cleanUp, makeTempDir, teacherToken } from './helpers';
 
 afterEach(() => cleanUp());
 
@@ -144,6 +145,39 @@ describe('a damaged data file at start', () => {
       /moved to .*damaged.*There was no sound backup, so Debate Desk started with a fresh copy/,
     );
     expect(readdirSync(join(dataDir, 'damaged'))).toHaveLength(1);
+  });
+
+  it('tells the recovery again at every start until the teacher dismisses it; nobody else can', async () => {
+    const { dataDir } = await folderWithBackup();
+    writeFileSync(dataFileOf(dataDir), 'not a database');
+    const recovered = startApp(dataDir);
+    const [notice] = await callOk<AppNotice[]>(recovered, 'app.notices');
+    if (!notice) throw new Error('no recovery notice');
+    await recovered.close();
+
+    // Restarted before anyone looked: still told. A student (no token) cannot make it go away.
+    const restarted = startApp(dataDir);
+    expect(await callOk(restarted, 'app.notices')).toEqual([notice]);
+    expect(await restarted.dispatch('app.dismissNotice', { teacherToken: 'not-a-token', id: notice.id })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      },
+    );
+    await callOk(restarted, 'app.dismissNotice', { teacherToken: await teacherToken(restarted), id: notice.id });
+    expect(await callOk(restarted, 'app.notices')).toEqual([]);
+    await restarted.close();
+    expect(await callOk(startApp(dataDir), 'app.notices')).toEqual([]);
+  });
+
+  it('keeps no notice from an unreadable notices file, and a sound start writes none', async () => {
+    const { dataDir } = await folderWithBackup();
+    writeFileSync(join(dataDir, KEPT_NOTICES_FILE), '{ not json');
+    const app = startApp(dataDir);
+    expect(await callOk(app, 'app.notices')).toEqual([]);
+    writeFileSync(join(dataDir, KEPT_NOTICES_FILE), JSON.stringify([{ id: 'x', severity: 'fatal' }, 'junk']));
+    await app.close();
+    expect(await callOk(startApp(dataDir), 'app.notices')).toEqual([]);
   });
 
   it('leaves a sound file alone: nothing moved, no notice', async () => {
