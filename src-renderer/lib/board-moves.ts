@@ -30,6 +30,10 @@ export interface BoardSnapshot {
   position: StudentPosition;
 }
 
+/** The layout part (side and order) of the placements the core answers. */
+export const layoutOf = (placements: BoardPlacement[]): Placement[] =>
+  placements.map(({ cardId, side, position }) => ({ cardId, side, position }));
+
 /** The placements after moving one card to `area` at `index` (clamped), renumbered like the core does. */
 export function movePlacement(placements: Placement[], cardId: string, area: Area, index: number): Placement[] {
   const sides: Record<Side, string[]> = { A: [], B: [] };
