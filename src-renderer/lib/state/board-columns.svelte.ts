@@ -35,6 +35,8 @@ export class BoardReveal {
   /** A new board: only the first cards of each list in full. */
   reset(): void {
     cancelAnimationFrame(this.frame);
+    // Forgotten too: a frame id left behind would make every later reveal() think a step is still coming.
+    this.frame = 0;
     this.revealed = { pool: EAGER_CARDS, A: EAGER_CARDS, B: EAGER_CARDS };
     this.target = { ...this.revealed };
   }
