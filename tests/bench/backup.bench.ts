@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, DATA_FILE_NAME, type DebateDeskApp } from '../../src-main/core/app';
 import { inspectDatabaseFile } from '../../src-main/core/db/inspect';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
 import { projectRoot } from './core-open.bench';
 import { check, sample, summarize, type Measurement } from './stats';
+import { call } from './app-call';
 
 const CLASS_SIZE = 30;
 /** A year of a teacher's library on top of the starter: articles of about 1,500 words. */
@@ -17,16 +17,6 @@ const BACKUP_N = 15;
 const CHECK_N = 15;
 const START_N = 15;
 const REASONING = 'This card shows that the two governments act together when their interests meet. '.repeat(5);
-
-async function call<M extends MethodName>(
-  app: DebateDeskApp,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 const open = (dataDir: string) => createApp({ dataDir, resourcesDir: projectRoot, backups: { automatic: false } });
 

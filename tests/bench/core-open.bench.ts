@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type DebateDeskApp } from '../../src-main/core/app';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
 import type { Board, BoardArrangement } from '../../src-main/shared/domain';
 import { check, sample, summarize, type Measurement } from './stats';
+import { call } from './app-call';
 
 export const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -18,17 +18,6 @@ const FIRST_RUN_N = 15;
 const REOPEN_N = 30;
 const CALL_N = 500;
 const CALL_WARMUP = 50;
-
-/** Calls the app as a host does, and fails the benchmark on any error envelope. */
-async function call<M extends MethodName>(
-  app: DebateDeskApp,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'debate-desk-bench-'));

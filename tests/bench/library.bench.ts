@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type DebateDeskApp } from '../../src-main/core/app';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
+import { createApp } from '../../src-main/core/app';
 import { projectRoot } from './core-open.bench';
 import { check, sample, summarize, type Measurement } from './stats';
+import { call } from './app-call';
 
 const SEARCH_ARTICLES = 10_000;
 const WORDS_PER_ARTICLE = 800;
@@ -52,16 +52,6 @@ function articleText(next: () => number, words: string[]): string {
     paragraphs.push(`${sentence.join(' ')}.`);
   }
   return paragraphs.join('\n\n');
-}
-
-async function call<M extends MethodName>(
-  app: DebateDeskApp,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
 }
 
 const INSERT_ROW = `INSERT INTO articles (uuid, title, body_markdown, body_text, checksum, word_count, created_at, updated_at)

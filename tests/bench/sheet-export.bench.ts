@@ -6,26 +6,16 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createApp, type DebateDeskApp } from '../../src-main/core/app';
 import { createHostPdfPrinter, findChromium } from '../../src-main/host/pdf-printer';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
 import type { Article, Board } from '../../src-main/shared/domain';
 import type { SheetFormat } from '../../src-main/shared/sheet';
 import { projectRoot } from './core-open.bench';
 import { check, summarize, type Measurement } from './stats';
+import { call } from './app-call';
 
 const CARDS = 100;
 const PDF_N = 9;
 const DOCX_N = 15;
 const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true };
-
-async function call<M extends MethodName>(
-  app: DebateDeskApp,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 const REASONS = [
   'This shows **shared security interests**: both governments feared a colour revolution on their border.',

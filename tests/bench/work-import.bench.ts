@@ -4,24 +4,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_FILE_NAME, createApp, type DebateDeskApp } from '../../src-main/core/app';
-import type { MethodInput, MethodName, MethodOutput } from '../../src-main/shared/contract';
 import type { SharedFile } from '../../src-main/shared/packs';
 import { projectRoot } from './core-open.bench';
 import { check, sample, summarize, type Measurement } from './stats';
+import { call } from './app-call';
 
 const STUDENTS = 30;
 const PLACEMENTS = 40;
 const SAMPLES = 5;
-
-async function call<M extends MethodName>(
-  app: DebateDeskApp,
-  method: M,
-  input: MethodInput<M>,
-): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 async function token(app: DebateDeskApp): Promise<string> {
   return (await call(app, 'teacher.setPin', { pin: '2468' })).teacherToken;
