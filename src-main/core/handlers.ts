@@ -88,7 +88,12 @@ const asPerson =
   };
 
 export const handlers: Handlers = {
-  'app.info': (ctx) => ({ version: ctx.version, schemaVersion: schemaVersion(ctx.db), dataFile: ctx.dataFile }),
+  'app.info': (ctx) => ({
+    version: ctx.version,
+    schemaVersion: schemaVersion(ctx.db),
+    dataFile: ctx.dataFile,
+    backupsDir: ctx.backups.dir,
+  }),
 
   'app.notices': (ctx) => ctx.notices(),
   'app.dismissNotice': (ctx, input) => {

@@ -166,6 +166,8 @@ export interface AppInfo {
   version: string;
   schemaVersion: number;
   dataFile: string;
+  /** Where the backups are kept (beside the data file). */
+  backupsDir: string;
 }
 
 /** What a highlight means. Shown as colour AND text (and an underline style), never colour alone. */

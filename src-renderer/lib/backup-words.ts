@@ -37,9 +37,3 @@ export function backupSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
-
-/** The backups folder beside the data file, in the data file's own path style. */
-export function backupsFolderOf(dataFile: string): string {
-  const separator = dataFile.includes('\\') && !dataFile.includes('/') ? '\\' : '/';
-  return `${dataFile.replace(/[\\/][^\\/]*$/, '')}${separator}backups`;
-}
