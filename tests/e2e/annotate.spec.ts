@@ -125,8 +125,9 @@ test('keyboard only: select by sentence and save a labelled highlight', async ({
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Highlight saved.' })).toBeVisible();
-  const painted = await paintedTexts(page, 'dd-evidence-for');
-  expect(painted).toHaveLength(1);
-  expect(painted[0]).toMatch(/^This confirms that the informal alliance between Russia and China is now mature/);
+  // The highlight is painted after the save's answer, possibly a frame after the status: read until it is there.
+  await expect.poll(() => paintedTexts(page, 'dd-evidence-for')).toHaveLength(1);
+  const [painted] = await paintedTexts(page, 'dd-evidence-for');
+  expect(painted).toMatch(/^This confirms that the informal alliance between Russia and China is now mature/);
   await expect(reader.highlights().filter({ hasText: 'Evidence for' }).locator('em')).toHaveText('informal');
 });
